@@ -1,0 +1,402 @@
+# Peer Map: interface strings, British English.
+#
+# Message ids are kebab-case and grouped by screen. Keep the same ids in every
+# locale (see ../README.md). Variables are shown as { $name }.
+# Dates are passed in already formatted for the reader (e.g. "3 March 2025"),
+# so translators never need DATETIME().
+
+## App
+
+app-name = Peer Map
+app-tagline = A map of the people in your life, drawn together.
+
+## Shared buttons
+
+button-continue = Continue
+button-cancel = Cancel
+button-back = Back
+button-save = Save
+button-close = Close
+
+## First run: create a vault
+
+welcome-title = Welcome to Peer Map
+welcome-intro =
+    Everything you make here is kept encrypted on this computer and nowhere else.
+    Nobody can get back a forgotten passphrase, not even us, so choose one you will remember.
+welcome-create-heading = Create your vault
+welcome-create-button = Create vault
+passphrase-label = Passphrase
+passphrase-hint = A few unrelated words are easier to remember and harder to guess than one word with symbols.
+passphrase-confirm-label = Type the passphrase again
+passphrase-mismatch = The two passphrases are different. Please type them again.
+passphrase-show = Show passphrase
+passphrase-hide = Hide passphrase
+welcome-creating = Setting up your vault…
+
+## Passphrase strength
+
+strength-too-short = Too short. Keep going: use at least { $min } characters.
+strength-weak = Weak. This would be easy to guess. Try adding more words.
+strength-okay = Okay. A couple more words would make it stronger.
+strength-strong = Strong. This is a good passphrase.
+
+## Unlock
+
+unlock-title = Unlock Peer Map
+unlock-label = Passphrase
+unlock-button = Unlock
+unlock-working = Opening the vault…
+unlock-wrong-passphrase = That passphrase didn't work. Check whether caps lock is on, then have another go.
+unlock-wait =
+    { $seconds ->
+        [one] Too many tries. Please wait { $seconds } second before trying again.
+       *[other] Too many tries. Please wait { $seconds } seconds before trying again.
+    }
+unlock-forgotten = Forgotten your passphrase? It can't be recovered. You can start a new vault, but the maps in this one will stay locked.
+
+## Lock
+
+lock-button = Lock
+lock-hide-now = Hide now
+lock-hide-now-hint = Closes the map straight away and locks the vault.
+lock-locked-message = Peer Map is locked.
+
+## Map list
+
+maps-title = Your maps
+maps-empty = No maps yet. When you start one, it will appear here.
+maps-new = New map
+maps-last-session = Last session { $date }
+maps-destroyed-in =
+    { $days ->
+        [0] Will be deleted today
+        [one] Will be deleted in { $days } day
+       *[other] Will be deleted in { $days } days
+    }
+maps-draft = Draft: not yet agreed to keep
+maps-open = Open
+
+## New map
+
+new-map-title = Start a new map
+new-map-label-label = Map label
+new-map-label-hint = Something you both agree on, like initials or a nickname. Please don't use a real name.
+new-map-label-looks-like-name = This looks like it might be a real name. Could you use initials or a nickname instead?
+new-map-purpose-label = What is this map for?
+new-map-purpose-hint = A sentence in plain words, for example "To understand who J spends time with after school."
+new-map-create = Create map
+
+## Errors, keyed by the error code the app returns (error-<code>)
+
+error-locked = The vault is locked. Please unlock it to carry on.
+error-wrong-passphrase = That passphrase didn't work. Check whether caps lock is on, then have another go.
+error-not-found = We couldn't find that map. It may have reached its deletion date.
+error-invalid-input = Something in the form isn't quite right. Please check it and try again.
+error-corrupt = This file is damaged and can't be opened. Your other maps are not affected.
+error-too-new = This map was saved by a newer version of Peer Map. Please update the app to open it.
+error-storage = Peer Map couldn't read or write its files. Check there is free space on this computer, then try again.
+error-consent-required = This needs the young person's agreement first. Please go through the consent step.
+error-internal = Something went wrong inside Peer Map. Your saved maps are safe. Please try again.
+error-unknown = Something unexpected happened. Please try again.
+
+## Map editor (drawing the map together)
+
+editor-loading = Opening the map…
+editor-back = Back to maps
+editor-session = Session of { $date }
+save-saving = Saving…
+save-saved = Saved
+save-failed = Your changes aren't saved yet: { $reason } They're still here, so nothing is lost while this stays open.
+save-retry = Try saving again
+save-invalid = Something on the map can't be saved as it is. Please undo the last change and try again.
+view-list = Show as a list
+view-drawing = Show the drawing
+panel-show = Practitioner panel
+panel-hide = Hide practitioner panel
+panel-label = Practitioner panel
+tab-questions = Questions
+tab-groups = Groups and places
+tab-notes = Notes
+tab-sessions = Sessions
+tab-settings = Rings and me
+
+canvas-label = Peer map: { $label }
+canvas-help = One stop for the whole map. Arrow keys go from person to person. Enter picks someone up; then left and right arrows move them round their ring, Page Up moves them closer, Page Down further away, Enter puts them down and Escape puts them back.
+canvas-me = You, in the middle of the map
+canvas-me-short = Me
+canvas-empty = Nobody is on the map yet. Add someone with the button below the map.
+canvas-choose-first = Use the arrow keys to choose someone first.
+where = { $ring }, at { $hour } o'clock
+zoom-group = Zoom
+zoom-in = Zoom in
+zoom-out = Zoom out
+zoom-fit = Fit
+
+undo = Undo
+redo = Redo
+undo-what = Undo { $what }
+redo-what = Redo { $what }
+undo-group = Undo and redo
+announce-undone = Undone: { $what }.
+announce-redone = Done again: { $what }.
+toast-dismiss = Dismiss
+
+tray-label = People not on the map yet
+tray-hint = Drag someone onto a ring, or tap them and then tap a ring.
+tray-empty = Everyone is on the map.
+tray-empty-start = Start by adding someone in your life.
+tray-carry = { $name } is on the map in { $ring }. Left and right arrows move them round, Page Up and Page Down change ring, Enter puts them down, Escape takes them back.
+map-tray-name = Not on the map yet
+
+person-add-button-tray = Add someone
+person-add-title = Add someone
+person-edit-title = Change this person
+person-add-button = Add
+person-edit = Change
+person-remove = Take off the map
+person-to-tray = Put back below the map
+person-colour = Colour
+person-shape = Shape
+person-initials = Initials (up to 3 letters)
+person-initials-hint = Just letters, like "JT". No full names needed.
+person-initials-cleaned = Initials can only be letters, up to three. This will show as "{ $initials }".
+person-descriptor = Who are they to you?
+person-descriptor-own = Or say it in your own words
+person-kind = What kind of person?
+person-private = Keep this person private
+person-private-hint = Private people are never shared or exported. They show with a dashed outline.
+person-looks-like-name = This looks like it might be someone's full name. Initials or a word like "cousin" work just as well, and keep things private.
+person-too-many = This map has room for 300 people, and it's full.
+person-preview = How they will look: { $look }
+person-added = Added { $name }. Drag them onto a ring, or tap a ring to put them there.
+person-changed = Changed { $name }.
+person-removed = Took { $name } off the map.
+
+picked = Picked { $name }. Tap a ring to move them there.
+picked-hint = { $name } is picked. Tap a ring to move them, or drag them.
+picked-tray-hint = { $name } is ready. Tap a ring to put them there, or drag them.
+picked-up = Picked up { $name }. Left and right arrows move them round the ring. Page Up moves closer, Page Down further away. Enter puts them down, Escape puts them back.
+put-down = Put { $name } down.
+moved-to = { $name } is now in { $ring }, at { $hour } o'clock.
+moved-to-ring = { $name } is now in { $ring }.
+moved-to-tray = { $name } is back below the map.
+move-cancelled = { $name } stayed where they were.
+mode-done = Done
+mode-draw = Drawing.
+
+connect-button = Connect people
+connect-start = Connecting: tap the first person.
+connect-first = Now tap who { $name } knows.
+connect-done = Joined { $a } and { $b }.
+connect-exists = { $a } and { $b } are already joined.
+link-selected = The line between { $a } and { $b }.
+link-remove = Remove this line
+link-removed = Removed the line between { $a } and { $b }.
+
+group-start = Making a group: tap the people in it, then give it a name.
+group-hint =
+    { $count ->
+        [0] Tap the people in this group.
+        [one] 1 person in this group so far.
+       *[other] { $count } people in this group so far.
+    }
+group-name = Group name
+group-name-placeholder = like "football" or "school lot"
+group-default-name = A group
+group-save = Save group
+group-saved = Saved the group { $name }.
+group-joined = { $name } is in the group ({ $count }).
+group-left = { $name } is out of the group ({ $count }).
+group-new = Make a group
+group-edit-members = Change who's in it
+group-remove = Remove group
+group-removed = Removed the group { $name }.
+groups-title = Groups
+groups-intro = People who hang out together, like a team or the lot from school.
+
+places-title = Places
+places-intro = Where time gets spent. Optional.
+place-own = Another place
+place-add = Add place
+place-added = Added the place { $place }.
+place-remove = Remove { $place }
+place-idea-school = School
+place-idea-home = Home
+place-idea-park = Park
+place-idea-online = Online
+place-idea-town = Town centre
+place-idea-club = Youth club
+
+notes-title = Notes
+notes-none = No notes yet.
+note-by = Whose words?
+note-by-young-person = The young person's own words
+note-by-practitioner = Practitioner's note
+note-text = Note
+note-private = Private (never shared or exported)
+note-private-tag = Private
+note-add = Add note
+note-added = Note added.
+note-removed = Note removed.
+note-remove = Remove note
+note-edit-label = Note text
+note-looks-like-name = This may include someone's full name. Initials are usually enough.
+
+rings-title = Rings
+rings-intro = Rename the rings in words that make sense to the young person.
+ring-label = Ring { $n }
+ring-label-empty = A ring needs a name, so the last one was kept.
+ring-add = Add a ring
+ring-remove = Remove the outer ring
+ring-added = Added a ring.
+ring-removed = Removed the outer ring. Anyone in it moved into the next ring in.
+rings-limits = A map has between { $min } and { $max } rings.
+me-title = Me, in the middle
+me-initials = My initials (optional)
+
+prompts-title = Questions
+prompts-intro = Pick a question, ask it, then the young person taps the people who fit.
+prompts-ask = Ask this
+prompts-stop = Finish this question
+prompts-up = Move up: { $question }
+prompts-down = Move down: { $question }
+prompts-hide = Hide: { $question }
+prompts-hide-short = Hide
+prompts-show-hidden =
+    { $count ->
+        [one] Show 1 hidden question
+       *[other] Show { $count } hidden questions
+    }
+prompts-own = Your own question
+prompts-own-add = Add question
+prompt-custom-badge = Your own question
+answer-start = Question: { $question } Tap the people who fit. Press Done when finished.
+answer-hint = Tap the people who fit.
+answer-added = { $name }: { $badge }, added.
+answer-removed = { $name }: { $badge }, taken off.
+
+prompt-group-closeness = Closeness
+prompt-group-support = Support and advice
+prompt-group-trust = Trust
+prompt-group-stickup = Sticking up for each other
+prompt-group-worries = Worries
+prompt-group-group = The group as a whole
+prompt-group-places = Places
+prompt-group-others = How others would see it
+prompt-group-custom = Your own questions
+
+prompt-closeness-tell-first = If something really good happened, who would you tell first?
+prompt-closeness-tell-first-badge = Would tell first
+prompt-closeness-time = Who do you spend the most time with?
+prompt-closeness-time-badge = Lots of time together
+prompt-closeness-miss = Who would you miss most if you couldn't see them for a while?
+prompt-closeness-miss-badge = Would miss them
+prompt-support-listens = Who really listens when you talk?
+prompt-support-listens-badge = Listens to me
+prompt-support-advice = Who would you ask about something tricky?
+prompt-support-advice-badge = Good advice
+prompt-support-helps = Who helps with everyday things, like lifts, food or homework?
+prompt-support-helps-badge = Helps me out
+prompt-trust-private = Who could you trust with something private?
+prompt-trust-private-badge = I trust them
+prompt-trust-honest = Who is straight with you, even when it's hard to hear?
+prompt-trust-honest-badge = Honest with me
+prompt-stickup-for-me = Who sticks up for you?
+prompt-stickup-for-me-badge = Sticks up for me
+prompt-stickup-i-do = Who do you stick up for?
+prompt-stickup-i-do-badge = I stick up for them
+prompt-worries-uneasy = Are there times you feel uneasy or not quite yourself? Who tends to be around then?
+prompt-worries-uneasy-badge = Around when I feel uneasy
+prompt-worries-pressure = Are there times you feel pushed to do things you'd rather not? Who tends to be around then?
+prompt-worries-pressure-badge = Around when I feel pushed
+prompt-worries-make-better = If something was worrying you, who could help make it better?
+prompt-worries-make-better-badge = Could help with a worry
+prompt-group-fun = What do you enjoy doing together? Who joins in?
+prompt-group-fun-badge = Joins in
+prompt-group-decides = When you're all together, who usually decides what happens?
+prompt-group-decides-badge = Often decides
+prompt-group-new = Who is new in your life lately?
+prompt-group-new-badge = New lately
+prompt-places-safe = Think of a place where you feel safe and relaxed. Who is there with you?
+prompt-places-safe-badge = There where I feel safe
+prompt-places-online = Who do you mostly talk to online?
+prompt-places-online-badge = Mostly online
+prompt-others-carer = If your parent or carer drew this map, who would they put somewhere else?
+prompt-others-carer-badge = Others might place differently
+prompt-others-friend = Who would your best friend say is good for you?
+prompt-others-friend-badge = Good for me, says a friend
+
+sessions-title = Sessions
+session-name = Session { $n }: { $date }
+session-now = Today's
+session-look = Look back
+session-showing = Showing
+session-back-button = Back to now
+session-back-to-now = Back to the latest session.
+session-looking-back = Looking back at { $date }. It can't be changed.
+session-readonly = You're looking back at the map from { $date }. It can't be changed.
+session-start = Start a new session
+session-start-explain = This keeps the map as it is now and starts a new dated session from a copy of it, so you can see later how things have changed.
+session-started = Started a new session on { $date }.
+compare-title = Compare two sessions
+compare-from = From
+compare-to = To
+compare-button = Compare
+compare-result = What changed
+compare-closer = Moved closer
+compare-further = Moved further away
+compare-arrived = New on the map
+compare-left = No longer on the map
+compare-in-out = Put on or taken off the map
+compare-from-to = from { $from } to { $to }
+compare-nothing = Nobody moved, arrived or left.
+compare-same =
+    { $count ->
+        [one] 1 person stayed in the same ring.
+       *[other] { $count } people stayed in the same ring.
+    }
+
+list-title = The map as a list
+list-me = Me:
+list-count =
+    { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    }
+list-nobody = Nobody here yet.
+list-private = private
+list-knows = Knows { $names }
+list-groups = In { $names }
+list-place = Put on the map
+list-closer = Closer
+list-further = Further
+list-links = Who knows whom
+list-no-links = No lines between people yet.
+list-link = { $a } and { $b }
+list-groups-title = Groups
+
+action-load = opening the map
+action-addToken = adding someone
+action-moveToken = moving someone
+action-placeToken = placing someone
+action-parkToken = putting someone back
+action-editToken = changing someone
+action-removeToken = taking someone off
+action-toggleBadge = an answer
+action-addLink = joining two people
+action-removeLink = removing a line
+action-addGroup = making a group
+action-editGroup = changing a group
+action-removeGroup = removing a group
+action-addPlace = adding a place
+action-removePlace = removing a place
+action-setRingLabel = renaming a ring
+action-addRing = adding a ring
+action-removeRing = removing a ring
+action-addNote = adding a note
+action-editNote = changing a note
+action-removeNote = removing a note
+action-setMe = changing how I look
+hint-start = Start with "Add someone" below. There are no wrong answers.
+hint-draw = Drag people to where they feel right, or tap someone and then tap a ring.

@@ -1,0 +1,194 @@
+//! Vault benchmarks against floors measured in the same run (DESIGN.md §8).
+//!
+//! `cargo bench -p peermap-core --bench vault` — prints a table for docs/PERFORMANCE.md.
+//! Set `PEERMAP_BENCH_DIR` to measure on a particular disk (default: the system temp dir).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use peermap_core::atomic;
+use peermap_core::crypto;
+use peermap_core::document::{MapDocument, Token, TokenKind};
+use peermap_core::vault::{destroy_expired, Vault};
+use secrecy::SecretString;
+use time::macros::datetime;
+use time::OffsetDateTime;
+
+const NOW: OffsetDateTime = datetime!(2026-03-02 10:00 UTC);
+const PASS: &str = "copper lantern orbit thistle";
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time_n(n: usize, mut f: impl FnMut()) -> Duration {
+    median(
+        (0..n)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn row(what: &str, took: Duration, floor_name: &str, floor: Option<Duration>, budget: &str) {
+    let ratio = floor
+        .map(|f| format!("{:.2}×", took.as_secs_f64() / f.as_secs_f64()))
+        .unwrap_or_else(|| "—".into());
+    println!(
+        "| {what} | {} | {floor_name} {} | {ratio} | {budget} |",
+        ms(took),
+        floor.map(ms).unwrap_or_default()
+    );
+}
+
+fn hundred_tokens(doc: &mut MapDocument) {
+    doc.versions[0].tokens = (0..100)
+        .map(|i| Token {
+            id: format!("t{i}"),
+            kind: TokenKind::Peer,
+            ring: Some((i % 4) as u8),
+            angle: (i as f64 * 3.6) % 360.0,
+            colour: "green".into(),
+            shape: "circle".into(),
+            initials: Some("AB".into()),
+            descriptor: Some("friend from the youth club".into()),
+            badges: vec!["supports".into()],
+            private: i % 10 == 0,
+        })
+        .collect();
+}
+
+fn main() {
+    let base = std::env::var_os("PEERMAP_BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    let root = tempfile::tempdir_in(&base).unwrap();
+    let dir = root.path().join("vault");
+    let pass = SecretString::from(PASS.to_owned());
+    println!("peermap-core vault benchmark (medians; data dir on {})", base.display());
+    println!();
+    println!("| what | took | floor | ratio | budget |");
+    println!("| --- | --- | --- | --- | --- |");
+
+    // --- unlock vs one scrypt work-factor-18 derivation -------------------------------
+    let mut vault = Vault::create(&dir, &pass, NOW).unwrap();
+    let mut doc = vault.create_map("Bench map", "Benchmark", NOW, NOW + time::Duration::days(90)).unwrap();
+    hundred_tokens(&mut doc);
+    vault.save_map(&doc, NOW).unwrap();
+    vault.lock();
+    let identity = std::fs::read(dir.join("identity.age")).unwrap();
+    let scrypt = time_n(5, || {
+        crypto::decrypt_with_passphrase(&pass, &identity).unwrap();
+    });
+    let unlock = time_n(5, || {
+        Vault::unlock(&dir, &pass, NOW).unwrap().lock();
+    });
+    row("unlock (1 map)", unlock, "scrypt wf18", Some(scrypt), "≤ 1.1×");
+
+    // --- save a 100-token map vs writing + fsyncing the same bytes ---------------------
+    let mut vault = Vault::unlock(&dir, &pass, NOW).unwrap();
+    let file_len = std::fs::metadata(dir.join("maps").join(format!("{}.age", doc.id)))
+        .unwrap()
+        .len() as usize;
+    let save = time_n(41, || vault.save_map(&doc, NOW).unwrap());
+    let payload = vec![0x5au8; file_len];
+    let floor_dir = root.path().join("floor");
+    std::fs::create_dir(&floor_dir).unwrap();
+    let mut k = 0;
+    let write_fsync = time_n(41, || {
+        k += 1;
+        let mut f = std::fs::File::create(floor_dir.join(format!("f{k}"))).unwrap();
+        f.write_all(&payload).unwrap();
+        f.sync_all().unwrap();
+    });
+    let atomic_floor = time_n(41, || atomic::write_atomic(&floor_dir, "same", &payload).unwrap());
+    let mut n = 0;
+    let save_meta = time_n(21, || {
+        n += 1;
+        doc.label = format!("Bench map {n}");
+        vault.save_map(&doc, NOW).unwrap();
+    });
+    row(
+        &format!("save 100-token map ({file_len} bytes)"),
+        save,
+        "write+fsync",
+        Some(write_fsync),
+        "≤ 2×",
+    );
+    row("  same bytes via write_atomic (no crypto)", atomic_floor, "write+fsync", Some(write_fsync), "(floor detail)");
+    row("  save that also changes the list fields", save_meta, "write+fsync", Some(write_fsync), "(index write)");
+
+    // --- open ---------------------------------------------------------------------------
+    let open = time_n(101, || {
+        vault.open_map(doc.id).unwrap();
+    });
+    row("open 100-token map", open, "", None, "≤ 10 ms");
+
+    // --- list 10,000 ----------------------------------------------------------------------
+    let t = Instant::now();
+    vault
+        .seed_rows_for_benchmark(8_999, NOW, NOW + time::Duration::days(400))
+        .unwrap();
+    vault
+        .seed_rows_for_benchmark(1_000, NOW - time::Duration::days(400), NOW - time::Duration::days(1))
+        .unwrap();
+    let seeding = t.elapsed();
+    let list = time_n(11, || assert_eq!(vault.list_maps(NOW).unwrap().len(), 10_000));
+    row("list 10,000 maps (catalogue row)", list, "", None, "≤ 200 ms");
+    let rebuild = time_n(3, || {
+        vault.rebuild_catalogue_for_benchmark().unwrap();
+    });
+    row("  decrypt 10,000 per-row meta blobs (rebuild)", rebuild, "", None, "(why the catalogue)");
+    let catalogue_bytes = {
+        let conn = rusqlite::Connection::open(dir.join("index.sqlite3")).unwrap();
+        conn.query_row("SELECT length(body) FROM catalogue", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    let save_meta_10k = time_n(5, || {
+        n += 1;
+        doc.label = format!("Bench map {n}");
+        vault.save_map(&doc, NOW).unwrap();
+    });
+    row(
+        &format!("  save changing list fields, 10,000 maps ({catalogue_bytes}-byte catalogue)"),
+        save_meta_10k,
+        "write+fsync",
+        Some(write_fsync),
+        "(catalogue cost)",
+    );
+    let save_10k = time_n(21, || vault.save_map(&doc, NOW).unwrap());
+    row("  save (autosave) with 10,000 maps", save_10k, "write+fsync", Some(write_fsync), "≤ 2×");
+    // Files for the 1,000 expired maps, so the sweep unlinks real files.
+    for m in vault.list_maps(NOW).unwrap().iter().filter(|m| m.days_left < 0) {
+        std::fs::write(dir.join("maps").join(format!("{}.age", m.id)), &payload).unwrap();
+    }
+    vault.lock();
+    let unlock_10k = time_n(3, || {
+        Vault::unlock(&dir, &pass, NOW).unwrap().lock();
+    });
+    row("unlock (10,000 maps)", unlock_10k, "scrypt wf18", Some(scrypt), "≤ 1.1×");
+
+    // --- sweep 10,000 maps, 1,000 expired (locked) ------------------------------------------
+    let sweep_start = Instant::now();
+    let report = destroy_expired(&dir, NOW).unwrap();
+    let sweep = sweep_start.elapsed();
+    assert_eq!(report.destroyed, 1_000);
+    row("sweep 10,000 maps, 1,000 expired (locked)", sweep, "", None, "≤ 2 s");
+    let unlock_rebuild = time_n(1, || {
+        Vault::unlock(&dir, &pass, NOW).unwrap().lock();
+    });
+    row("  first unlock after a sweep (catalogue rebuilt)", unlock_rebuild, "scrypt wf18", Some(scrypt), "(once)");
+    println!();
+    println!("(seeding 10,000 rows took {}; not a budget)", ms(seeding));
+    let _ = Path::new(".");
+}

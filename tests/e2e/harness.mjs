@@ -1,0 +1,103 @@
+// Drives the real release binary through Debian's WebKitWebDriver. Each scenario gets a fresh
+// data dir (PEERMAP_DATA_DIR) unless it passes one, so scenarios never share a vault.
+//
+//   const app = await launchApp();             // or launchApp({ dataDir })
+//   await app.find('h1');                      // selenium-webdriver WebDriver at app.driver
+//   await app.screenshot('welcome');           // tests/artifacts/e2e/welcome.png
+//   await app.quit();
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { By, Capabilities, WebDriver, until } from 'selenium-webdriver';
+import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
+
+export { By, until };
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const artifacts = join(root, 'tests/artifacts/e2e');
+
+export const appBinary =
+  process.env.PEERMAP_BIN ??
+  join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME ?? '', '.cache/peermap/target'), 'release/peermap');
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForDriver(url, child, log) {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited early:\n${log.join('')}`);
+    try {
+      const res = await fetch(`${url}/status`);
+      if (res.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`WebKitWebDriver did not start:\n${log.join('')}`);
+}
+
+export function freshDataDir(prefix = 'peermap-e2e-') {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Starts WebKitWebDriver and the app in it. `env` is added to the app's environment. */
+export async function launchApp({ dataDir = freshDataDir(), env = {} } = {}) {
+  if (!existsSync(appBinary)) throw new Error(`no app binary at ${appBinary}; build it first`);
+  mkdirSync(artifacts, { recursive: true });
+  const port = await freePort();
+  const log = [];
+  const driverProc = spawn('WebKitWebDriver', [`--port=${port}`], {
+    env: { ...process.env, ...env, PEERMAP_DATA_DIR: dataDir, TAURI_WEBVIEW_AUTOMATION: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  driverProc.stdout.on('data', (d) => log.push(String(d)));
+  driverProc.stderr.on('data', (d) => log.push(String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForDriver(url, driverProc, log);
+
+  // WebKitWebDriver launches our binary itself; no browserName, since it is not a known browser.
+  const caps = new Capabilities({ 'webkitgtk:browserOptions': { binary: appBinary, args: [] } });
+  const driver = await WebDriver.createSession(new Executor(new HttpClient(url)), caps);
+
+  const app = {
+    driver,
+    dataDir,
+    log,
+    /** Waits for and returns the first element matching a CSS selector. */
+    async find(css, timeout = 15000) {
+      return driver.wait(until.elementLocated(By.css(css)), timeout);
+    },
+    /** Waits until some element matching `css` contains `text`. */
+    async waitForText(css, text, timeout = 15000) {
+      await driver.wait(async () => {
+        const els = await driver.findElements(By.css(css));
+        for (const el of els) if ((await el.getText()).includes(text)) return true;
+        return false;
+      }, timeout, `no ${css} containing "${text}"`);
+    },
+    async screenshot(name) {
+      // Web fonts swap in after first paint; wait so screenshots show the real typeface.
+      await driver.executeAsyncScript('const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => requestAnimationFrame(() => done()));');
+      const png = await driver.takeScreenshot();
+      const path = join(artifacts, `${name}.png`);
+      writeFileSync(path, png, 'base64');
+      return path;
+    },
+    async quit() {
+      try { await driver.quit(); } catch { /* the app may already be gone */ }
+      driverProc.kill('SIGTERM');
+      await new Promise((r) => (driverProc.exitCode !== null ? r() : driverProc.once('exit', r)));
+    },
+  };
+  return app;
+}

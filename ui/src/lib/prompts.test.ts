@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeBundle } from './i18n';
+import { PROMPTS, PROMPT_GROUPS } from './prompts';
+import { UNDOABLE } from './scene/actions';
+
+const bundle = makeBundle('en-GB', readFileSync(join(__dirname, '../../../assets/locales/en-GB/main.ftl'), 'utf8'));
+
+describe('prompt cards', () => {
+  it('have unique ids and a question and badge name each', () => {
+    expect(new Set(PROMPTS.map((p) => p.id)).size).toBe(PROMPTS.length);
+    for (const p of PROMPTS) {
+      expect(bundle.hasMessage(`prompt-${p.id}`), p.id).toBe(true);
+      expect(bundle.hasMessage(`prompt-${p.id}-badge`), p.id).toBe(true);
+    }
+  });
+  it('cover every group, each with a heading', () => {
+    for (const g of PROMPT_GROUPS) {
+      expect(PROMPTS.some((p) => p.group === g), g).toBe(true);
+      expect(bundle.hasMessage(`prompt-group-${g}`), g).toBe(true);
+    }
+    expect(bundle.hasMessage('prompt-group-custom')).toBe(true);
+  });
+  it('word worries about situations, with a quiet badge', () => {
+    for (const p of PROMPTS.filter((x) => x.tone === 'worry')) {
+      const text = bundle.formatPattern(bundle.getMessage(`prompt-${p.id}`)!.value!);
+      expect(text).toMatch(/times|when/i);
+      expect(text).not.toMatch(/\b(bad|dangerous|risky)\b/i);
+    }
+  });
+});
+
+describe('action names', () => {
+  it('every action has words for "Undone: …" announcements', () => {
+    for (const type of Object.keys(UNDOABLE)) expect(bundle.hasMessage(`action-${type}`), type).toBe(true);
+  });
+});
