@@ -62,7 +62,9 @@ if [[ $node_ok -eq 0 ]]; then
 fi
 
 # Node packages, exactly as locked.
-if [[ ! -d node_modules ]] || ! cmp -s package-lock.json node_modules/.package-lock.json; then
+# node_modules/.peermap-lock is a copy of the lock file that was last installed.
+if ! cmp -s package-lock.json node_modules/.peermap-lock 2>/dev/null; then
   echo "setup: npm ci"
   npm ci --no-fund --no-audit --loglevel=error
+  cp package-lock.json node_modules/.peermap-lock
 fi

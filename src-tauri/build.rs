@@ -1,6 +1,25 @@
 // App commands are declared here so Tauri generates one permission per command; the single
 // capability in capabilities/main.json then allows exactly these and nothing else.
-const COMMANDS: &[&str] = &["app_info"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "passphrase_strength",
+    "create_vault",
+    "unlock",
+    "lock",
+    "list_maps",
+    "create_map",
+    "looks_like_name",
+    "open_map",
+    "save_map",
+    "start_session",
+    "get_session",
+    "get_settings",
+    "set_settings",
+    "change_passphrase",
+    // consent, retention and destruction (issue 5)
+    "delete_map",
+    "delete_everything",
+];
 
 fn main() {
     tauri_build::try_build(

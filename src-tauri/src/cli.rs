@@ -1,6 +1,13 @@
 //! Headless entry points on the same binary. They never touch GTK, so they work from cron,
 //! a systemd timer or a terminal with no display.
 
+use std::path::PathBuf;
+
+use peermap_core::clock::{Clock, SystemClock};
+use peermap_core::vault::{self, VaultCounts, VaultStatus, DESTROY_REASONS};
+use peermap_core::Error;
+use time::OffsetDateTime;
+
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Invocation {
@@ -10,6 +17,12 @@ pub enum Invocation {
     Version,
     /// `--help` / `-h`.
     Help,
+    /// `sweep [--data-dir DIR]`: destroy every map whose retention date has passed.
+    Sweep(Option<PathBuf>),
+    /// `status [--data-dir DIR]`: counts only.
+    Status(Option<PathBuf>),
+    /// A command with a bad option; carries a plain message.
+    BadOption(String),
     /// Anything we do not understand; carries the first unknown word.
     Unknown(String),
 }
@@ -19,8 +32,41 @@ pub fn parse(args: &[String]) -> Invocation {
         None => Invocation::Window,
         Some("--version" | "-V") => Invocation::Version,
         Some("--help" | "-h" | "help") => Invocation::Help,
+        Some("sweep") => match data_dir_option(&args[1..]) {
+            Ok(dir) => Invocation::Sweep(dir),
+            Err(msg) => Invocation::BadOption(msg),
+        },
+        Some("status") => match data_dir_option(&args[1..]) {
+            Ok(dir) => Invocation::Status(dir),
+            Err(msg) => Invocation::BadOption(msg),
+        },
         Some(other) => Invocation::Unknown(other.to_owned()),
     }
+}
+
+/// `--data-dir DIR` or `--data-dir=DIR`, at most once, and nothing else.
+fn data_dir_option(rest: &[String]) -> Result<Option<PathBuf>, String> {
+    let mut dir = None;
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        let value = if word == "--data-dir" {
+            words
+                .next()
+                .cloned()
+                .ok_or_else(|| "--data-dir needs a folder after it".to_owned())?
+        } else if let Some(v) = word.strip_prefix("--data-dir=") {
+            v.to_owned()
+        } else {
+            return Err(format!("unknown option '{word}'"));
+        };
+        if value.is_empty() {
+            return Err("--data-dir needs a folder after it".to_owned());
+        }
+        if dir.replace(PathBuf::from(value)).is_some() {
+            return Err("--data-dir was given twice".to_owned());
+        }
+    }
+    Ok(dir)
 }
 
 const USAGE: &str = "\
@@ -29,12 +75,28 @@ Usage: peermap [COMMAND]
 With no command, opens the Peer Map window.
 
 Commands:
-  --version   print the version and exit
-  --help      print this help and exit
+  sweep [--data-dir DIR]    destroy every map whose retention date has passed, without a
+                            passphrase or a display; prints how many were destroyed
+  status [--data-dir DIR]   print counts only: maps held, the next destruction date, maps due
+                            within 30 days, and destroyed maps by reason
+  --version                 print the version and exit
+  --help                    print this help and exit
+
+Options:
+  --data-dir DIR     use this folder for the vault (overrides PEERMAP_DATA_DIR)
 
 Environment:
   PEERMAP_DATA_DIR   use this folder for the vault instead of the usual app-data folder
+
+Exit status: 0 done; 1 the vault could not be read or changed; 2 bad command line;
+3 no vault in the folder; 4 the vault was written by a newer Peer Map.
 ";
+
+/// Exit codes of `sweep` and `status` (documented in docs/SCHEDULING.md).
+pub const EXIT_FAILED: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+pub const EXIT_NO_VAULT: i32 = 3;
+pub const EXIT_TOO_NEW: i32 = 4;
 
 /// Runs a headless invocation and returns the process exit code.
 pub fn run_headless(inv: Invocation) -> i32 {
@@ -47,13 +109,116 @@ pub fn run_headless(inv: Invocation) -> i32 {
             print!("{USAGE}");
             0
         }
+        Invocation::Sweep(dir) => report(sweep(dir, SystemClock.now())),
+        Invocation::Status(dir) => report(status(dir, SystemClock.now())),
+        Invocation::BadOption(msg) => {
+            eprintln!("peermap: {msg}\n\n{USAGE}");
+            EXIT_USAGE
+        }
         Invocation::Unknown(word) => {
             // Arguments are typed by the user, not map content, so echoing one is safe.
             eprintln!("peermap: unknown command '{word}'\n\n{USAGE}");
-            2
+            EXIT_USAGE
         }
         Invocation::Window => 0,
     }
+}
+
+/// Print the result's lines (or its error) and return the exit code.
+fn report(result: Result<Vec<String>, Error>) -> i32 {
+    match result {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            0
+        }
+        // Core messages are plain sentences with no paths or content.
+        Err(Error::NoVault) => {
+            eprintln!(
+                "peermap: there is no Peer Map vault in that data folder, so nothing was done. \
+                 Check --data-dir or PEERMAP_DATA_DIR."
+            );
+            EXIT_NO_VAULT
+        }
+        Err(err) => {
+            eprintln!("peermap: {err}");
+            match err {
+                Error::TooNew(_) => EXIT_TOO_NEW,
+                _ => EXIT_FAILED,
+            }
+        }
+    }
+}
+
+/// `--data-dir` wins over `PEERMAP_DATA_DIR`, which wins over the OS app-data folder.
+fn resolve_dir(dir: Option<PathBuf>) -> Result<PathBuf, Error> {
+    dir.or_else(peermap_core::paths::data_dir).ok_or_else(|| {
+        Error::Storage(
+            "No data folder could be found for this user. Use --data-dir or set \
+             PEERMAP_DATA_DIR."
+                .into(),
+        )
+    })
+}
+
+/// The folder must hold a vault: a scheduled sweep pointed at the wrong folder must fail
+/// loudly, not report "0 destroyed" for ever.
+fn require_vault(dir: &std::path::Path) -> Result<(), Error> {
+    match vault::vault_status(dir)? {
+        VaultStatus::Absent => Err(Error::NoVault),
+        VaultStatus::Locked => Ok(()),
+    }
+}
+
+pub fn sweep(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Vec<String>, Error> {
+    let dir = resolve_dir(dir)?;
+    require_vault(&dir)?;
+    let report = vault::destroy_expired(&dir, now)?;
+    let mut lines = vec![format!(
+        "{} expired map{} destroyed",
+        report.destroyed,
+        if report.destroyed == 1 { "" } else { "s" }
+    )];
+    if report.leftover_files_removed > 0 {
+        lines.push(format!(
+            "{} unreadable file{} left by an interrupted deletion removed",
+            report.leftover_files_removed,
+            if report.leftover_files_removed == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    Ok(lines)
+}
+
+pub fn status(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Vec<String>, Error> {
+    let dir = resolve_dir(dir)?;
+    require_vault(&dir)?;
+    Ok(status_lines(&vault::vault_counts(&dir, now)?))
+}
+
+fn status_lines(c: &VaultCounts) -> Vec<String> {
+    let next = c
+        .next_destruction
+        .and_then(|d| {
+            d.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| "none".to_owned());
+    let mut lines = vec![
+        format!("maps held: {}", c.maps_held),
+        format!("next destruction: {next}"),
+        format!("maps due within 30 days: {}", c.due_within_30_days),
+        "destroyed maps by reason:".to_owned(),
+    ];
+    for reason in DESTROY_REASONS {
+        let n = c.tombstones.get(reason.as_str()).copied().unwrap_or(0);
+        lines.push(format!("  {}: {n}", reason.as_str()));
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -84,5 +249,44 @@ mod tests {
             Invocation::Unknown("frobnicate".into())
         );
         assert_eq!(run_headless(Invocation::Unknown("x".into())), 2);
+    }
+
+    #[test]
+    fn sweep_and_status_take_an_optional_data_dir() {
+        assert_eq!(parse(&args(&["sweep"])), Invocation::Sweep(None));
+        assert_eq!(
+            parse(&args(&["sweep", "--data-dir", "/tmp/x"])),
+            Invocation::Sweep(Some("/tmp/x".into()))
+        );
+        assert_eq!(
+            parse(&args(&["status", "--data-dir=/tmp/y"])),
+            Invocation::Status(Some("/tmp/y".into()))
+        );
+        for bad in [
+            &["sweep", "--data-dir"][..],
+            &["sweep", "--data-dir", "a", "--data-dir", "b"],
+            &["status", "--force"],
+            &["sweep", "--data-dir="],
+        ] {
+            assert!(
+                matches!(parse(&args(bad)), Invocation::BadOption(_)),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(run_headless(Invocation::BadOption("x".into())), EXIT_USAGE);
+    }
+
+    #[test]
+    fn an_empty_folder_is_not_a_vault() {
+        let dir = std::env::temp_dir().join(format!("peermap-cli-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let now = OffsetDateTime::UNIX_EPOCH;
+        assert!(matches!(sweep(Some(dir.clone()), now), Err(Error::NoVault)));
+        assert!(matches!(
+            status(Some(dir.clone()), now),
+            Err(Error::NoVault)
+        ));
+        assert_eq!(report(Err(Error::NoVault)), EXIT_NO_VAULT);
+        let _ = std::fs::remove_dir(&dir);
     }
 }

@@ -5,6 +5,8 @@
 
 mod cli;
 mod commands;
+mod lifecycle_commands;
+mod sweep;
 mod window;
 
 fn main() {

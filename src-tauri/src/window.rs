@@ -19,10 +19,34 @@ pub fn run() {
         eprintln!("peermap: no data folder could be found for this user; set PEERMAP_DATA_DIR");
         std::process::exit(1);
     };
+    // Destroy what has expired before anyone can unlock (issue 5).
+    crate::sweep::at_startup(&data_dir);
     let result = tauri::Builder::default()
-        .manage(AppState { data_dir })
-        .invoke_handler(tauri::generate_handler![commands::app_info])
+        .manage(AppState::new(data_dir))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::passphrase_strength,
+            commands::create_vault,
+            commands::unlock,
+            commands::lock,
+            commands::list_maps,
+            commands::create_map,
+            commands::looks_like_name,
+            commands::open_map,
+            commands::save_map,
+            commands::start_session,
+            commands::get_session,
+            commands::get_settings,
+            commands::set_settings,
+            commands::change_passphrase,
+            crate::lifecycle_commands::delete_map,
+            crate::lifecycle_commands::delete_everything,
+        ])
         .setup(|app| {
+            {
+                use tauri::Manager;
+                crate::sweep::start_hourly(app.state::<AppState>().shared());
+            }
             let config = app
                 .config()
                 .app

@@ -50,14 +50,29 @@ export function freshDataDir(prefix = 'peermap-e2e-') {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Starts WebKitWebDriver and the app in it. `env` is added to the app's environment. */
-export async function launchApp({ dataDir = freshDataDir(), env = {} } = {}) {
+/** XPath string literal for any text (handles quotes). */
+const xq = (s) => (s.includes("'") ? `concat('${s.split("'").join(`', "'", '`)}')` : `'${s}'`);
+
+/**
+ * Starts WebKitWebDriver and the app in it. `env` is added to the app's environment.
+ * `home` holds the app's XDG data/cache/config folders, so everything the WebView itself
+ * writes (its storage and caches) lands somewhere a test can scan.
+ */
+export async function launchApp({ dataDir = freshDataDir(), home = freshDataDir('peermap-home-'), env = {} } = {}) {
   if (!existsSync(appBinary)) throw new Error(`no app binary at ${appBinary}; build it first`);
   mkdirSync(artifacts, { recursive: true });
   const port = await freePort();
   const log = [];
   const driverProc = spawn('WebKitWebDriver', [`--port=${port}`], {
-    env: { ...process.env, ...env, PEERMAP_DATA_DIR: dataDir, TAURI_WEBVIEW_AUTOMATION: 'true' },
+    env: {
+      ...process.env,
+      XDG_DATA_HOME: join(home, 'data'),
+      XDG_CACHE_HOME: join(home, 'cache'),
+      XDG_CONFIG_HOME: join(home, 'config'),
+      ...env,
+      PEERMAP_DATA_DIR: dataDir,
+      TAURI_WEBVIEW_AUTOMATION: 'true',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   driverProc.stdout.on('data', (d) => log.push(String(d)));
@@ -72,7 +87,27 @@ export async function launchApp({ dataDir = freshDataDir(), env = {} } = {}) {
   const app = {
     driver,
     dataDir,
+    home,
     log,
+    /** The button whose text or accessible label is exactly `name`. */
+    async button(name, timeout = 15000) {
+      const q = xq(name);
+      return driver.wait(until.elementLocated(By.xpath(`//button[normalize-space(.)=${q} or @aria-label=${q}]`)), timeout);
+    },
+    async click(name) {
+      const b = await app.button(name);
+      await driver.wait(until.elementIsEnabled(b), 15000, `button "${name}" stays disabled`);
+      await b.click();
+    },
+    /** Types into the field whose <label> text is exactly `label` (replacing what was there). */
+    async fill(label, value) {
+      const l = await driver.wait(until.elementLocated(By.xpath(`//label[normalize-space(.)=${xq(label)}]`)), 15000);
+      const id = await l.getAttribute('for');
+      const input = await driver.findElement(By.id(id));
+      await input.clear();
+      await input.sendKeys(value);
+      return input;
+    },
     /** Waits for and returns the first element matching a CSS selector. */
     async find(css, timeout = 15000) {
       return driver.wait(until.elementLocated(By.css(css)), timeout);

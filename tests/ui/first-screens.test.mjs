@@ -82,3 +82,41 @@ test('hide now locks at once', async () => {
   assert.equal(await page.evaluate(() => window.__peermapMock.vault), 'locked');
   await context.close();
 });
+
+test('settings: choose the automatic lock time and change the passphrase', async () => {
+  const { page, context } = await ui.open('?vault=locked');
+  await page.getByLabel('Passphrase').fill('correct horse battery staple');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  await page.getByLabel('Lock Peer Map when nobody has used it for').selectOption('15');
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__peermapMock.idleLockMinutes), 15);
+
+  await page.getByLabel('Current passphrase').fill('not it');
+  await page.getByLabel('New passphrase', { exact: true }).fill('willow copper harbour sketch');
+  await page.getByLabel('Type the new passphrase again').fill('willow copper harbour sketch');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await page.getByRole('alert').getByText(/didn't work/).waitFor();
+  await page.getByLabel('Current passphrase').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await page.getByText(/Use the new passphrase from now on/).waitFor();
+  assert.equal(await page.evaluate(() => window.__peermapMock.passphrase), 'willow copper harbour sketch');
+  await expectNoAxeViolations(page, 'settings');
+  await page.screenshot({ path: `${artifacts}/settings.png` });
+  await context.close();
+});
+
+test('the vault locks itself after the chosen idle time', async () => {
+  const { page, context } = await ui.open('?vault=locked');
+  await page.clock.install();
+  await page.getByLabel('Passphrase').fill('correct horse battery staple');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Your maps' }).waitFor();
+  await page.clock.runFor(4 * 60 * 1000);
+  assert.equal(await page.evaluate(() => window.__peermapMock.vault), 'unlocked');
+  await page.clock.runFor(61 * 1000);
+  await page.getByRole('heading', { name: 'Unlock Peer Map' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__peermapMock.vault), 'locked');
+  await context.close();
+});

@@ -400,3 +400,103 @@ action-removeNote = removing a note
 action-setMe = changing how I look
 hint-start = Start with "Add someone" below. There are no wrong answers.
 hint-draw = Drag people to where they feel right, or tap someone and then tap a ring.
+
+## Map list (more)
+
+maps-open-label = Open the map { $label }
+maps-damaged = This map's details can't be read. It can still be deleted.
+
+## Settings
+
+settings-button = Settings
+settings-title = Settings
+settings-back = Back to maps
+settings-lock-heading = Automatic lock
+settings-lock-label = Lock Peer Map when nobody has used it for
+settings-lock-minutes =
+    { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
+settings-saved = Saved.
+settings-passphrase-heading = Change the passphrase
+settings-passphrase-intro = The maps stay as they are; only the key that opens them gets the new passphrase.
+settings-passphrase-current = Current passphrase
+settings-passphrase-new = New passphrase
+settings-passphrase-confirm = Type the new passphrase again
+settings-passphrase-button = Change passphrase
+settings-passphrase-working = Changing the passphrase…
+settings-passphrase-done = Done. Use the new passphrase from now on.
+
+## Start-up tidying (after unlock)
+
+tidy-temp-files =
+    { $count ->
+        [one] Peer Map cleared away one unfinished save left from last time. Nothing you saved was lost.
+       *[other] Peer Map cleared away { $count } unfinished saves left from last time. Nothing you saved was lost.
+    }
+tidy-orphans =
+    { $count ->
+        [one] One map file no longer had a key, so it could never be opened again. It has been removed.
+       *[other] { $count } map files no longer had a key, so they could never be opened again. They have been removed.
+    }
+tidy-missing =
+    { $count ->
+        [one] One map's file is missing from the data folder. If you have a backup of the folder, restore it.
+       *[other] { $count } maps' files are missing from the data folder. If you have a backup of the folder, restore it.
+    }
+tidy-dismiss = OK
+
+## Map editor: more things said out loud
+
+ring-jump =
+    { $ring }: { $count ->
+        [one] 1 person.
+       *[other] { $count } people.
+    }
+ring-jump-none-closer = Nobody is closer in than this.
+ring-jump-none-further = Nobody is further out than this.
+picked-dropped = { $name } is not picked any more.
+person-form-closed = Closed the form without changes.
+announce-list-shown = Showing the map as a list.
+announce-drawing-shown = Showing the drawing.
+announce-panel-shown = Practitioner panel open.
+announce-panel-hidden = Practitioner panel hidden.
+announce-zoom = Zoom { $percent }%.
+canvas-help-rings = With nobody picked up, Page Up and Page Down go to the first person in the ring closer in or further out.
+compare-summary = Compared the two sessions: { $moved } moved, { $arrived } new, { $left } no longer on the map.
+note-private-on = The note is now private.
+note-private-off = The note is no longer private.
+place-removed = Removed the place { $place }.
+group-renamed = The group is now called { $name }.
+prompt-hidden = Hid the question card.
+prompt-moved = Moved the question card.
+prompt-added = Added your own question card.
+prompts-shown = Showing all question cards again.
+
+## Retention and destruction (issue 5)
+
+maps-warn-month = Will be destroyed within 30 days. Open it to extend, or let it go.
+maps-warn-week = Will be destroyed within a week. Open it to extend, or let it go.
+delete-map = Delete
+delete-map-label = Delete { $label }
+delete-map-confirm-label = Confirm deleting { $label }
+delete-map-warning = Delete this map for good? It cannot be undone, and no copy of it can be opened again.
+delete-map-confirm = Delete for good
+delete-all-title = Emergency: delete everything
+delete-all-hint = Destroys every map in this vault at once. Use it only if the maps must not be kept on this computer.
+delete-all = Delete everything…
+delete-all-warning = Every map will be destroyed after a { $seconds }-second countdown. You can cancel until it ends.
+delete-all-start = Start the countdown
+delete-all-countdown =
+    { $seconds ->
+        [one] Deleting everything in 1 second.
+       *[other] Deleting everything in { $seconds } seconds.
+    }
+delete-all-cancel = Cancel, keep my maps
+delete-all-done =
+    { $count ->
+        [0] There were no maps to delete.
+        [one] 1 map was destroyed.
+       *[other] { $count } maps were destroyed.
+    }

@@ -138,7 +138,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         write_atomic(dir.path(), "a.age", b"first").expect("write");
         write_atomic(dir.path(), "a.age", b"second version").expect("write");
-        assert_eq!(fs::read(dir.path().join("a.age")).expect("read"), b"second version");
+        assert_eq!(
+            fs::read(dir.path().join("a.age")).expect("read"),
+            b"second version"
+        );
         assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 1);
     }
 

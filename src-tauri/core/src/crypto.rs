@@ -107,8 +107,8 @@ pub fn decrypt_with_passphrase(
     ciphertext: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>> {
     use age::DecryptError as D;
-    let decryptor =
-        age::Decryptor::new_buffered(ciphertext).map_err(|_| Error::Corrupt(KEY_FILE_DAMAGED.into()))?;
+    let decryptor = age::Decryptor::new_buffered(ciphertext)
+        .map_err(|_| Error::Corrupt(KEY_FILE_DAMAGED.into()))?;
     if !decryptor.is_scrypt() {
         return Err(Error::Corrupt(KEY_FILE_DAMAGED.into()));
     }
@@ -177,15 +177,24 @@ mod tests {
         let ct = encrypt_to(&id.to_public(), b"hello").expect("enc");
         assert_eq!(&decrypt_map_bytes(&id, &ct).expect("dec")[..], b"hello");
         let other = generate_identity();
-        assert!(matches!(decrypt_map_bytes(&other, &ct), Err(Error::Corrupt(_))));
-        assert!(matches!(decrypt_map_bytes(&id, b"not age"), Err(Error::Corrupt(_))));
+        assert!(matches!(
+            decrypt_map_bytes(&other, &ct),
+            Err(Error::Corrupt(_))
+        ));
+        assert!(matches!(
+            decrypt_map_bytes(&id, b"not age"),
+            Err(Error::Corrupt(_))
+        ));
     }
 
     #[test]
     fn identity_line_parses_back_with_comments() {
         let id = generate_identity();
         let line = identity_line(&id);
-        let text = format!("# created: today\n# public key: x\n{}\n", line.expose_secret());
+        let text = format!(
+            "# created: today\n# public key: x\n{}\n",
+            line.expose_secret()
+        );
         let back = parse_identity(text.as_bytes()).expect("parse");
         assert_eq!(back.to_public().to_string(), id.to_public().to_string());
         let two = format!("{0}\n{0}\n", line.expose_secret());
@@ -197,10 +206,19 @@ mod tests {
     fn passphrase_round_trip_cheap_work_factor() {
         let p = SecretString::from("correct horse".to_owned());
         let ct = encrypt_with_passphrase(&p, b"secret", 2).expect("enc");
-        assert_eq!(&decrypt_with_passphrase(&p, &ct).expect("dec")[..], b"secret");
+        assert_eq!(
+            &decrypt_with_passphrase(&p, &ct).expect("dec")[..],
+            b"secret"
+        );
         let wrong = SecretString::from("wrong".to_owned());
-        assert!(matches!(decrypt_with_passphrase(&wrong, &ct), Err(Error::WrongPassphrase)));
-        assert!(matches!(decrypt_with_passphrase(&p, b"junk"), Err(Error::Corrupt(_))));
+        assert!(matches!(
+            decrypt_with_passphrase(&wrong, &ct),
+            Err(Error::WrongPassphrase)
+        ));
+        assert!(matches!(
+            decrypt_with_passphrase(&p, b"junk"),
+            Err(Error::Corrupt(_))
+        ));
         assert!(matches!(
             decrypt_with_passphrase(&p, &ct[..ct.len() - 3]),
             Err(Error::Corrupt(_))

@@ -267,11 +267,10 @@ impl Index {
 
     /// Every map's id.
     pub fn map_ids(&self) -> Result<Vec<Uuid>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id FROM maps")
+        let mut stmt = self.conn.prepare("SELECT id FROM maps").map_err(db_err)?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
             .map_err(db_err)?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(db_err)?;
         let mut out = Vec::new();
         for row in rows {
             out.push(parse_id(&row.map_err(db_err)?)?);
@@ -358,6 +357,19 @@ impl Index {
         reason: DestroyReason,
         at: OffsetDateTime,
     ) -> Result<usize> {
+        self.delete_maps_with_catalogue(ids, reason, at, None)
+    }
+
+    /// [`Index::delete_maps`] for an unlocked vault: the new catalogue body (without the
+    /// destroyed maps) is written in the same transaction instead of the catalogue being
+    /// dropped. `None` drops it, as a locked sweep must.
+    pub fn delete_maps_with_catalogue(
+        &mut self,
+        ids: &[Uuid],
+        reason: DestroyReason,
+        at: OffsetDateTime,
+        catalogue: Option<&[u8]>,
+    ) -> Result<usize> {
         if ids.is_empty() {
             return Ok(0);
         }
@@ -376,7 +388,10 @@ impl Index {
                 .map_err(db_err)?;
             deleted += n;
         }
-        drop_catalogue(&tx)?;
+        match catalogue {
+            Some(body) => put_catalogue(&tx, body)?,
+            None => drop_catalogue(&tx)?,
+        }
         put_latest_seen(&tx, Some(at))?;
         tx.commit().map_err(db_err)?;
         self.checkpoint_truncate()?;
@@ -606,8 +621,7 @@ pub(crate) fn db_err(err: rusqlite::Error) -> Error {
                 "The disk is full, so nothing was saved. Free some space and try again.".into(),
             ),
             C::ReadOnly | C::PermissionDenied | C::CannotOpen => Error::Storage(
-                "Peer Map is not allowed to write to its data folder, so nothing was saved."
-                    .into(),
+                "Peer Map is not allowed to write to its data folder, so nothing was saved.".into(),
             ),
             C::DatabaseCorrupt | C::NotADatabase => damaged(),
             C::DatabaseBusy | C::DatabaseLocked => Error::Storage(
@@ -670,8 +684,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut index = Index::create(&dir.path().join(FILE_NAME)).expect("create");
         assert_eq!(index.latest_seen().expect("seen"), None);
-        index.note_seen(datetime!(2030-01-01 0:00 UTC)).expect("note");
-        index.note_seen(datetime!(2029-01-01 0:00 UTC)).expect("note");
+        index
+            .note_seen(datetime!(2030-01-01 0:00 UTC))
+            .expect("note");
+        index
+            .note_seen(datetime!(2029-01-01 0:00 UTC))
+            .expect("note");
         assert_eq!(
             index.latest_seen().expect("seen"),
             Some(datetime!(2030-01-01 0:00 UTC))

@@ -2,15 +2,19 @@
 //!
 //! This crate never depends on tauri, so every rule it enforces can be tested headless.
 
-mod error;
-pub mod document;
-pub mod paths;
 pub mod atomic;
 pub mod clock;
 pub mod crypto;
+pub mod document;
+pub mod export;
+mod error;
 pub mod index;
+pub mod lifecycle;
+pub mod paths;
+pub mod settings;
 pub mod strength;
 pub mod vault;
+pub mod view;
 
 pub use error::{BoundaryError, Error, ErrorCode, Result};
 

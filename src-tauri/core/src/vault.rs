@@ -131,7 +131,34 @@ pub struct ReconcileReport {
 pub struct SweepReport {
     /// Maps destroyed because their retention date had passed.
     pub destroyed: usize,
+    /// Files of maps destroyed earlier whose unlink had not happened (a sweep or deletion
+    /// interrupted between its index commit and the unlink); removed now. Their keys were
+    /// already gone, so they were unreadable.
+    pub leftover_files_removed: usize,
 }
+
+/// What `peermap status` prints: counts and one date, never a label or any content.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultCounts {
+    /// Maps in the vault (kept and drafts).
+    pub maps_held: usize,
+    /// The earliest retention date of any map.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub next_destruction: Option<OffsetDateTime>,
+    /// Maps whose retention date falls within 30 days of now (or has already passed).
+    pub due_within_30_days: usize,
+    /// Tombstones per reason, every reason listed (0 when none).
+    pub tombstones: BTreeMap<&'static str, usize>,
+}
+
+/// Every reason a map can be destroyed for, in the order `status` lists them.
+pub const DESTROY_REASONS: [DestroyReason; 4] = [
+    DestroyReason::RetentionExpired,
+    DestroyReason::ConsentWithdrawn,
+    DestroyReason::NotKept,
+    DestroyReason::DeletedByPractitioner,
+];
 
 /// An unlocked vault. Dropping it (or [`Vault::lock`]) drops every key and zeroizes the
 /// decrypted list fields.
@@ -146,6 +173,7 @@ pub struct Vault {
     /// Each map's public recipient once known, so a save need not decrypt its key again.
     /// Public keys: nothing secret here.
     recipients: std::collections::HashMap<Uuid, Recipient>,
+    last_reconcile: Option<ReconcileReport>,
 }
 
 impl std::fmt::Debug for Vault {
@@ -193,25 +221,40 @@ impl Vault {
     /// Unlock the vault in `dir`. Runs [`Vault::reconcile`] before returning.
     ///
     /// A wrong passphrase is [`Error::WrongPassphrase`]; nothing is ever deleted because of it.
+    ///
+    /// Reconciliation problems do not stop the unlock (a stray file Peer Map cannot remove must
+    /// not lock the practitioner out of every map): see [`Vault::last_reconcile`].
     pub fn unlock(dir: &Path, passphrase: &SecretString, now: OffsetDateTime) -> Result<Vault> {
         let master = read_master(dir, passphrase)?;
+        Vault::open_unlocked(dir, master, now)
+    }
+
+    fn open_unlocked(dir: &Path, master: Identity, now: OffsetDateTime) -> Result<Vault> {
         let mut index = Index::open(&dir.join(index::FILE_NAME))?;
-        index.note_seen(now)?;
+        // Best effort: a full disk must not stop anyone reading their maps.
+        let _ = index.note_seen(now);
         let mut vault = Vault::assemble(dir, master, index)?;
-        vault.reconcile()?;
+        vault.latest_seen = Some(effective_now(now, vault.latest_seen));
+        vault.last_reconcile = vault.reconcile().ok();
         Ok(vault)
+    }
+
+    /// What the reconciliation run by unlock found, or `None` if it could not finish (call
+    /// [`Vault::reconcile`] to see the error).
+    pub fn last_reconcile(&self) -> Option<ReconcileReport> {
+        self.last_reconcile
     }
 
     /// Unlock with the master identity itself instead of the passphrase (crash tests, which
     /// must not spend a scrypt derivation on each of hundreds of child processes; and
     /// recovery tools). Whoever holds the identity can read everything anyway.
     #[doc(hidden)]
-    pub fn unlock_with_identity(dir: &Path, master: Identity, now: OffsetDateTime) -> Result<Vault> {
-        let mut index = Index::open(&dir.join(index::FILE_NAME))?;
-        index.note_seen(now)?;
-        let mut vault = Vault::assemble(dir, master, index)?;
-        vault.reconcile()?;
-        Ok(vault)
+    pub fn unlock_with_identity(
+        dir: &Path,
+        master: Identity,
+        now: OffsetDateTime,
+    ) -> Result<Vault> {
+        Vault::open_unlocked(dir, master, now)
     }
 
     fn assemble(dir: &Path, master: Identity, index: Index) -> Result<Vault> {
@@ -230,6 +273,7 @@ impl Vault {
             latest_seen,
             writer: Box::new(PlainWriter),
             recipients: std::collections::HashMap::new(),
+            last_reconcile: None,
         })
     }
 
@@ -247,6 +291,18 @@ impl Vault {
     }
 
     /// The instant to use for `now`: never earlier than what the vault has already seen.
+    /// The vault's settings (defaults where none are stored yet).
+    pub fn settings(&self) -> Result<crate::settings::Settings> {
+        let stored = self.index.setting(crate::settings::KEY)?;
+        Ok(crate::settings::Settings::from_stored(stored.as_deref()))
+    }
+
+    /// Change the vault's settings; refused with a plain message if a value is out of range.
+    pub fn set_settings(&mut self, settings: &crate::settings::Settings) -> Result<()> {
+        let text = settings.to_stored()?;
+        self.index.set_setting(crate::settings::KEY, &text)
+    }
+
     pub fn effective_now(&self, now: OffsetDateTime) -> OffsetDateTime {
         effective_now(now, self.latest_seen)
     }
@@ -306,10 +362,8 @@ impl Vault {
         let id = Uuid::new_v4();
         let doc = MapDocument::new(id, label, purpose, now, retain_until)?;
         let key = crypto::generate_identity();
-        let wrapped_key = crypto::encrypt_to(
-            &self.master_recipient,
-            identity_file_text(&key).as_bytes(),
-        )?;
+        let wrapped_key =
+            crypto::encrypt_to(&self.master_recipient, identity_file_text(&key).as_bytes())?;
         self.write_map_file(&key.to_public(), &doc)?;
 
         let meta = Meta::of(&doc);
@@ -426,6 +480,59 @@ impl Vault {
         atomic::sync_dir(&self.dir.join(MAPS_DIR))
     }
 
+    /// Destroy every map whose retention date has passed, through the unlocked vault, so its
+    /// list catalogue stays valid (the hourly sweep while the app is open). Also finishes any
+    /// unlink an earlier interrupted destruction left undone.
+    pub fn sweep(&mut self, now: OffsetDateTime) -> Result<SweepReport> {
+        let now = self.effective_now(now);
+        let expired = self.index.expired(now)?;
+        let mut report = SweepReport::default();
+        if expired.is_empty() {
+            if self
+                .latest_seen
+                .is_none_or(|seen| now - seen >= SEEN_RESOLUTION)
+            {
+                self.index.note_seen(now)?;
+            }
+        } else {
+            let mut catalogue = self.catalogue.clone();
+            for id in &expired {
+                catalogue.maps.remove(id);
+            }
+            let body = catalogue.encrypt(&self.master_recipient)?;
+            report.destroyed = self.index.delete_maps_with_catalogue(
+                &expired,
+                DestroyReason::RetentionExpired,
+                now,
+                Some(&body),
+            )?;
+            self.catalogue = catalogue;
+            for id in &expired {
+                self.recipients.remove(id);
+            }
+        }
+        self.note_seen_locally(now);
+        report.leftover_files_removed =
+            finish_unlinks(&self.index, &self.dir.join(MAPS_DIR), &expired)?;
+        Ok(report)
+    }
+
+    /// Destroy every map in one transaction (the emergency "delete everything"): rows gone
+    /// with a tombstone each, WAL checkpointed, files unlinked. Returns how many.
+    pub fn destroy_all(&mut self, reason: DestroyReason, now: OffsetDateTime) -> Result<usize> {
+        let now = self.effective_now(now);
+        let ids = self.index.map_ids()?;
+        let body = Catalogue::default().encrypt(&self.master_recipient)?;
+        let destroyed = self
+            .index
+            .delete_maps_with_catalogue(&ids, reason, now, Some(&body))?;
+        self.catalogue = Catalogue::default();
+        self.recipients.clear();
+        self.note_seen_locally(now);
+        finish_unlinks(&self.index, &self.dir.join(MAPS_DIR), &ids)?;
+        Ok(destroyed)
+    }
+
     /// Bring the folder and the index back in step after a crash or outside interference.
     ///
     /// - a map file without a row can never be read again (its key is gone): removed;
@@ -460,11 +567,7 @@ impl Vault {
         report.missing_files = row_ids.difference(&file_ids).count();
 
         // The catalogue must hold exactly the rows' maps.
-        let stale = self
-            .catalogue
-            .maps
-            .keys()
-            .any(|id| !row_ids.contains(id));
+        let stale = self.catalogue.maps.keys().any(|id| !row_ids.contains(id));
         let missing: Vec<Uuid> = row_ids
             .iter()
             .filter(|id| !self.catalogue.maps.contains_key(id))
@@ -475,7 +578,9 @@ impl Vault {
             self.catalogue.maps.retain(|id, _| row_ids.contains(id));
         }
         for id in missing {
-            let Some(row) = self.index.map_row(id)? else { continue };
+            let Some(row) = self.index.map_row(id)? else {
+                continue;
+            };
             if let Some(meta) = self.recover_meta(&row) {
                 self.catalogue.maps.insert(id, meta);
                 rebuilt = true;
@@ -622,14 +727,67 @@ pub fn destroy_expired(dir: &Path, now: OffsetDateTime) -> Result<SweepReport> {
     index.note_seen(now)?;
     let expired = index.expired(now)?;
     let destroyed = index.delete_maps(&expired, DestroyReason::RetentionExpired, now)?;
-    let maps_dir = dir.join(MAPS_DIR);
-    for id in &expired {
-        remove_if_present(&maps_dir.join(map_file_name(*id)))?;
+    if destroyed == 0 {
+        // A sweep killed after its commit but before its checkpoint left the deleted rows'
+        // old pages behind the WAL: checkpoint now. Best effort: an open app reading at this
+        // moment only delays it to the next sweep, and closing the last connection does it too.
+        let _ = index.checkpoint_truncate();
     }
-    if !expired.is_empty() {
-        atomic::sync_dir(&maps_dir)?;
+    let leftover_files_removed = finish_unlinks(&index, &dir.join(MAPS_DIR), &expired)?;
+    Ok(SweepReport {
+        destroyed,
+        leftover_files_removed,
+    })
+}
+
+/// Unlink the files of maps just destroyed, and of any map destroyed earlier (it has a
+/// tombstone and no row) whose file is still there because that destruction was interrupted
+/// after its index commit. Returns how many earlier leftovers were removed.
+fn finish_unlinks(index: &Index, maps_dir: &Path, just_destroyed: &[Uuid]) -> Result<usize> {
+    let mut removed_any = false;
+    for id in just_destroyed {
+        removed_any |= remove_if_exists(&maps_dir.join(map_file_name(*id)))?;
     }
-    Ok(SweepReport { destroyed })
+    let live: BTreeSet<Uuid> = index.map_ids()?.into_iter().collect();
+    let just: BTreeSet<Uuid> = just_destroyed.iter().copied().collect();
+    let mut leftovers = 0;
+    let destroyed: BTreeSet<Uuid> = index.tombstones()?.into_iter().map(|t| t.map_id).collect();
+    for id in destroyed {
+        if live.contains(&id) || just.contains(&id) {
+            continue;
+        }
+        if remove_if_exists(&maps_dir.join(map_file_name(id)))? {
+            leftovers += 1;
+            removed_any = true;
+        }
+    }
+    if removed_any {
+        atomic::sync_dir(maps_dir)?;
+    }
+    Ok(leftovers)
+}
+
+/// Counts for `peermap status`, read while locked (clear columns only). Uses the later of
+/// `now` and the latest instant the vault has seen, and records nothing.
+pub fn vault_counts(dir: &Path, now: OffsetDateTime) -> Result<VaultCounts> {
+    if vault_status(dir)? == VaultStatus::Absent {
+        return Err(Error::NoVault);
+    }
+    let index = Index::open(&dir.join(index::FILE_NAME))?;
+    let now = effective_now(now, index.latest_seen()?);
+    let dates = index.retention_dates()?;
+    let soon = now + Duration::days(30);
+    let mut tombstones: BTreeMap<&'static str, usize> =
+        DESTROY_REASONS.iter().map(|r| (r.as_str(), 0)).collect();
+    for t in index.tombstones()? {
+        *tombstones.entry(t.reason.as_str()).or_default() += 1;
+    }
+    Ok(VaultCounts {
+        maps_held: dates.len(),
+        next_destruction: dates.iter().map(|(_, until)| *until).min(),
+        due_within_30_days: dates.iter().filter(|(_, until)| *until <= soon).count(),
+        tombstones,
+    })
 }
 
 /// A map's list fields: what `meta` holds (encrypted) and the catalogue holds for every map.
@@ -880,6 +1038,15 @@ fn make_private_dir(dir: &Path) -> Result<()> {
         builder.mode(0o700);
     }
     builder.create(dir).map_err(|e| Error::storage(&e))
+}
+
+/// Like [`remove_if_present`], saying whether there was a file.
+fn remove_if_exists(path: &Path) -> Result<bool> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::storage(&e)),
+    }
 }
 
 fn remove_if_present(path: &Path) -> Result<()> {

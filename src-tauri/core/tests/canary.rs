@@ -23,7 +23,13 @@ fn initials_canary() -> String {
 
 fn utf16(s: &str, big_endian: bool) -> Vec<u8> {
     s.encode_utf16()
-        .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+        .flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
         .collect()
 }
 
@@ -43,14 +49,22 @@ fn scan(dir: &Path, canaries: &[String], initials: &[String], when: &str) {
         let bytes = std::fs::read(&path).unwrap();
         for c in canaries {
             for form in forms(c) {
-                assert!(!contains(&bytes, &form), "{when}: canary found in {}", path.display());
+                assert!(
+                    !contains(&bytes, &form),
+                    "{when}: canary found in {}",
+                    path.display()
+                );
             }
         }
         // Three letters alone occur in random bytes by chance; a leaked document would carry
         // them as JSON, so scan for that form.
         for i in initials {
             for form in forms(&format!("\"initials\":\"{i}\"")) {
-                assert!(!contains(&bytes, &form), "{when}: initials found in {}", path.display());
+                assert!(
+                    !contains(&bytes, &form),
+                    "{when}: initials found in {}",
+                    path.display()
+                );
             }
         }
     }
@@ -66,7 +80,9 @@ fn no_canary_reaches_the_disk() {
         let label = canary();
         let purpose = format!("Purpose {}", canary());
         canaries.extend([label.clone(), purpose.clone()]);
-        let mut doc = vault.create_map(&label, &purpose, now(), later(30 + m)).unwrap();
+        let mut doc = vault
+            .create_map(&label, &purpose, now(), later(30 + m))
+            .unwrap();
         with_tokens(&mut doc, 10);
         let rings: Vec<Ring> = (0..4).map(|_| Ring { label: canary() }).collect();
         canaries.extend(rings.iter().map(|r| r.label.clone()));
@@ -86,13 +102,24 @@ fn no_canary_reaches_the_disk() {
         initials.push(me_initials);
         for k in 0..3 {
             let text = format!("Note {}\nsecond line {}", canary(), canary());
-            canaries.extend(text.split_whitespace().filter(|w| w.starts_with("cny")).map(str::to_owned));
+            canaries.extend(
+                text.split_whitespace()
+                    .filter(|w| w.starts_with("cny"))
+                    .map(str::to_owned),
+            );
             session.notes.push(note(&format!("n{k}"), &text, k == 0));
         }
         let g = canary();
-        session.groups.push(Group { id: "g1".into(), label: g.clone(), members: vec!["t1".into(), "t2".into()] });
+        session.groups.push(Group {
+            id: "g1".into(),
+            label: g.clone(),
+            members: vec!["t1".into(), "t2".into()],
+        });
         let p = canary();
-        session.places.push(Place { id: "p1".into(), label: p.clone() });
+        session.places.push(Place {
+            id: "p1".into(),
+            label: p.clone(),
+        });
         canaries.extend([g, p]);
         vault.save_map(&doc, now()).unwrap();
         ids.push(doc.id);
@@ -114,7 +141,9 @@ fn no_canary_reaches_the_disk() {
     for _ in 0..3 {
         vault.save_map(&doc, later(7)).unwrap();
     }
-    vault.destroy_map(ids[2], DestroyReason::DeletedByPractitioner, later(7)).unwrap();
+    vault
+        .destroy_map(ids[2], DestroyReason::DeletedByPractitioner, later(7))
+        .unwrap();
     scan(dir.path(), &canaries, &initials, "after edits");
 
     vault.lock();

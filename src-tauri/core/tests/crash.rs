@@ -54,12 +54,21 @@ fn crash_child() {
         // Vary the size, so the file is rewritten at different lengths.
         with_tokens(doc, (gen % 60) as usize + 1);
         // Every fourth save also changes the list fields, so the index is written too.
-        if gen % 4 == 0 {
+        if gen.is_multiple_of(4) {
             doc.label = format!("{} {}", &doc.label[..5], gen % 97);
         }
         vault.save_map(doc, now()).unwrap();
         writeln!(out, "saved {i} {gen}").unwrap();
         out.flush().unwrap();
+    }
+}
+
+/// Kills the child if the parent panics first, so no saving loop outlives the test.
+struct KillOnDrop(std::process::Child);
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
 
@@ -94,7 +103,9 @@ fn sigkill_during_saves_loses_nothing_reported() {
     let seed = std::env::var("PEERMAP_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| u64::from_le_bytes(uuid::Uuid::new_v4().as_bytes()[..8].try_into().unwrap()) | 1);
+        .unwrap_or_else(|| {
+            u64::from_le_bytes(uuid::Uuid::new_v4().as_bytes()[..8].try_into().unwrap()) | 1
+        });
     println!("crash seed {seed} (rerun with PEERMAP_CRASH_SEED={seed})");
     let mut rng = XorShift(seed);
     let exe = std::env::current_exe().unwrap();
@@ -102,15 +113,17 @@ fn sigkill_during_saves_loses_nothing_reported() {
     let mut total_saves = 0u64;
 
     for kill in 0..KILLS {
-        let mut child = Command::new(&exe)
-            .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
-            .env(CHILD_ENV, dir.path())
-            .env(KEY_ENV, master_line.trim())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
+        let mut child = KillOnDrop(
+            Command::new(&exe)
+                .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
+                .env(CHILD_ENV, dir.path())
+                .env(KEY_ENV, master_line.trim())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let stdout = child.0.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel();
         let reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
@@ -123,7 +136,7 @@ fn sigkill_during_saves_loses_nothing_reported() {
         // Kill at a random moment: sometimes before "ready" (during unlock and reconcile),
         // mostly during the save loop.
         let delay = Duration::from_micros(rng.next() % 40_000);
-        if rng.next() % 5 != 0 {
+        if !rng.next().is_multiple_of(5) {
             // The test harness prints its own lines first.
             loop {
                 let line = rx
@@ -136,8 +149,8 @@ fn sigkill_during_saves_loses_nothing_reported() {
             }
         }
         std::thread::sleep(delay);
-        child.kill().unwrap(); // SIGKILL on Unix
-        child.wait().unwrap();
+        child.0.kill().unwrap(); // SIGKILL on Unix
+        child.0.wait().unwrap();
         reader.join().unwrap();
         for line in rx.try_iter() {
             if let Some(rest) = line.strip_prefix("saved ") {
@@ -171,7 +184,10 @@ fn sigkill_during_saves_loses_nothing_reported() {
             // Carry the state forward: the next child continues from what is on disk.
             reported[i] = gen;
         }
-        assert!(temp_files(dir.path()).is_empty(), "kill {kill}: temp file left");
+        assert!(
+            temp_files(dir.path()).is_empty(),
+            "kill {kill}: temp file left"
+        );
         vault.lock();
     }
     println!("{KILLS} kills, {total_saves} saves reported");

@@ -19,13 +19,19 @@ use peermap_core::{Error, ErrorCode};
 fn assert_previous_intact(vault: &Vault, dir: &Path, before: &MapDocument, file_before: &[u8]) {
     assert_eq!(fs::read(map_file(dir, before.id)).unwrap(), file_before);
     assert!(vault.open_map(before.id).unwrap() == *before);
-    assert!(temp_files(dir).is_empty(), "temp file left: {:?}", temp_files(dir));
+    assert!(
+        temp_files(dir).is_empty(),
+        "temp file left: {:?}",
+        temp_files(dir)
+    );
 }
 
 #[test]
 fn writer_failing_after_n_bytes_keeps_the_previous_version() {
     let (dir, mut vault) = fresh_vault();
-    let mut v1 = vault.create_map("Sweep", "Purpose", now(), later(9)).unwrap();
+    let mut v1 = vault
+        .create_map("Sweep", "Purpose", now(), later(9))
+        .unwrap();
     with_tokens(&mut v1, 30);
     vault.save_map(&v1, now()).unwrap();
     let file_v1 = fs::read(map_file(dir.path(), v1.id)).unwrap();
@@ -39,7 +45,11 @@ fn writer_failing_after_n_bytes_keeps_the_previous_version() {
     let mut cut_points: Vec<usize> = (0..len).step_by(97).collect();
     cut_points.extend([0, 1, 2, 21, 22, 100, 200, len]);
     for (i, n) in cut_points.into_iter().enumerate() {
-        let kind = if i % 2 == 0 { ErrorKind::StorageFull } else { ErrorKind::Other };
+        let kind = if i % 2 == 0 {
+            ErrorKind::StorageFull
+        } else {
+            ErrorKind::Other
+        };
         vault.set_byte_writer(Box::new(FailAfter { n, kind }));
         let err = vault.save_map(&v2, now()).unwrap_err();
         assert_eq!(err.code(), ErrorCode::Storage, "n={n}");
@@ -127,7 +137,9 @@ fn make_read_only(dir: &Path) -> Result<Box<dyn std::any::Any>, String> {
 #[test]
 fn read_only_folder_keeps_the_previous_version() {
     let (dir, mut vault) = fresh_vault();
-    let mut v1 = vault.create_map("Readonly", "Purpose", now(), later(9)).unwrap();
+    let mut v1 = vault
+        .create_map("Readonly", "Purpose", now(), later(9))
+        .unwrap();
     with_tokens(&mut v1, 10);
     vault.save_map(&v1, now()).unwrap();
     let file_v1 = fs::read(map_file(dir.path(), v1.id)).unwrap();
@@ -160,14 +172,19 @@ fn read_only_folder_keeps_the_previous_version() {
 fn full_disk_keeps_the_previous_version() {
     let mount_point = tempfile::tempdir().unwrap();
     let mp = mount_point.path().to_str().unwrap();
-    if !run("mount", &["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", mp]) {
+    if !run(
+        "mount",
+        &["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", mp],
+    ) {
         println!("SKIPPED full-disk test: cannot mount a small tmpfs (needs root)");
         return;
     }
     let _mount = Mount(mount_point.path().to_path_buf());
     let dir = mount_point.path().join("data");
     let mut vault = Vault::create(&dir, &passphrase(), now()).unwrap();
-    let mut v1 = vault.create_map("Full", "Purpose", now(), later(9)).unwrap();
+    let mut v1 = vault
+        .create_map("Full", "Purpose", now(), later(9))
+        .unwrap();
     with_tokens(&mut v1, 20);
     vault.save_map(&v1, now()).unwrap();
     let file_v1 = fs::read(map_file(&dir, v1.id)).unwrap();

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use peermap_core::document::{
-    AuditEntry, ConsentBy, ConsentEvent, Disclosure, Explained, Group, KeepCopy, Link,
-    MapDocument, Place, Recipient, Share, TokenKind,
+    AuditEntry, ConsentBy, ConsentEvent, Disclosure, Explained, Group, KeepCopy, Link, MapDocument,
+    Place, Recipient, Share, TokenKind,
 };
 use peermap_core::vault::Vault;
 use secrecy::SecretString;
@@ -46,24 +46,57 @@ fn fill(doc: &mut MapDocument, tag: &str) {
     s1.tokens[3].private = true;
     s1.tokens[3].angle = 300.5;
     s1.links = vec![
-        Link { a: "t1".into(), b: "t2".into(), kind: "knows".into() },
-        Link { a: "t1".into(), b: "t4".into(), kind: "worried".into() },
+        Link {
+            a: "t1".into(),
+            b: "t2".into(),
+            kind: "knows".into(),
+        },
+        Link {
+            a: "t1".into(),
+            b: "t4".into(),
+            kind: "worried".into(),
+        },
     ];
-    s1.groups = vec![Group { id: "g1".into(), label: "Park crew".into(), members: vec!["t1".into(), "t4".into()] }];
-    s1.places = vec![Place { id: "p1".into(), label: "The park".into() }];
+    s1.groups = vec![Group {
+        id: "g1".into(),
+        label: "Park crew".into(),
+        members: vec!["t1".into(), "t4".into()],
+    }];
+    s1.places = vec![Place {
+        id: "p1".into(),
+        label: "The park".into(),
+    }];
     s1.notes = vec![
         note("n1", &format!("{tag}: feels safest with the coach"), false),
-        note("n2", &format!("{tag}: practitioner only: follow up about online contact"), true),
+        note(
+            "n2",
+            &format!("{tag}: practitioner only: follow up about online contact"),
+            true,
+        ),
     ];
     let mut s2 = s1.clone();
     s2.session_at = SECOND;
     s2.tokens[3].ring = Some(3);
-    s2.tokens.push(token("t5", Some(1), Some("AM"), Some("new friend at college")));
-    s2.links.push(Link { a: "t5".into(), b: "t1".into(), kind: "knows".into() });
-    s2.notes.push(note("n3", "Second session: moved closer to AM", false));
+    s2.tokens.push(token(
+        "t5",
+        Some(1),
+        Some("AM"),
+        Some("new friend at college"),
+    ));
+    s2.links.push(Link {
+        a: "t5".into(),
+        b: "t1".into(),
+        kind: "knows".into(),
+    });
+    s2.notes
+        .push(note("n3", "Second session: moved closer to AM", false));
     doc.versions.push(s2);
 
-    doc.consent.explained = Some(Explained { confidentiality: true, storage_and_access: true, at: FIRST });
+    doc.consent.explained = Some(Explained {
+        confidentiality: true,
+        storage_and_access: true,
+        at: FIRST,
+    });
     doc.consent.keep_copy = Some(KeepCopy {
         agreed: true,
         by: ConsentBy::YoungPerson,
@@ -86,9 +119,21 @@ fn fill(doc: &mut MapDocument, tag: &str) {
         withdrawn_at: None,
     }];
     doc.consent.history = vec![
-        ConsentEvent { at: FIRST, event: "explained".into(), share_id: None },
-        ConsentEvent { at: FIRST, event: "keep_agreed".into(), share_id: None },
-        ConsentEvent { at: SECOND, event: "share_added".into(), share_id: Some("s1".into()) },
+        ConsentEvent {
+            at: FIRST,
+            event: "explained".into(),
+            share_id: None,
+        },
+        ConsentEvent {
+            at: FIRST,
+            event: "keep_agreed".into(),
+            share_id: None,
+        },
+        ConsentEvent {
+            at: SECOND,
+            event: "share_added".into(),
+            share_id: Some("s1".into()),
+        },
     ];
     doc.retention.policy = "default".into();
     doc.disclosures = vec![Disclosure {
@@ -100,8 +145,14 @@ fn fill(doc: &mut MapDocument, tag: &str) {
         status: "exported".into(),
     }];
     doc.audit = vec![
-        AuditEntry { at: FIRST, event: "created".into() },
-        AuditEntry { at: SECOND, event: "session_added".into() },
+        AuditEntry {
+            at: FIRST,
+            event: "created".into(),
+        },
+        AuditEntry {
+            at: SECOND,
+            event: "session_added".into(),
+        },
     ];
     doc.updated_at = SECOND;
 }
@@ -114,7 +165,10 @@ fn make_golden_vault() {
         "set PEERMAP_WRITE_GOLDEN=1 to (re)write tests/fixtures/vault-v1"
     );
     let dir = fixture();
-    assert!(!dir.join("identity.age").exists(), "fixture exists; delete it first on purpose");
+    assert!(
+        !dir.join("identity.age").exists(),
+        "fixture exists; delete it first on purpose"
+    );
     std::fs::create_dir_all(&dir).unwrap();
     let pass = "golden fixture: quiet amber meadow ladder";
     std::fs::write(dir.join("PASSPHRASE"), format!("{pass}\n")).unwrap();
@@ -124,7 +178,12 @@ fn make_golden_vault() {
         .into_iter()
         .map(|(label, until)| {
             vault
-                .create_map(label, "Understand who R can turn to (golden fixture)", FIRST, until)
+                .create_map(
+                    label,
+                    "Understand who R can turn to (golden fixture)",
+                    FIRST,
+                    until,
+                )
                 .unwrap()
         })
         .collect();

@@ -21,8 +21,15 @@ fn recovery_script() -> String {
         .split("<!-- recovery-script")
         .nth(1)
         .expect("marker in RECOVERY.md");
-    let block = after.split("```sh\n").nth(1).expect("sh block after marker");
-    block.split("\n```").next().expect("closing fence").to_owned()
+    let block = after
+        .split("```sh\n")
+        .nth(1)
+        .expect("sh block after marker");
+    block
+        .split("\n```")
+        .next()
+        .expect("closing fence")
+        .to_owned()
 }
 
 fn tool(name: &str) -> bool {
@@ -36,16 +43,23 @@ fn tool(name: &str) -> bool {
 #[test]
 fn recovery_md_recovers_a_map_with_age_and_sqlite3_only() {
     for t in ["age", "sqlite3", "script"] {
-        assert!(tool(t), "{t} is needed for the interop test (Debian packages age, sqlite3, util-linux)");
+        assert!(
+            tool(t),
+            "{t} is needed for the interop test (Debian packages age, sqlite3, util-linux)"
+        );
     }
     let (dir, mut vault) = fresh_vault();
     let mut doc = vault
         .create_map("Silver kite", "See who R can turn to", now(), later(60))
         .unwrap();
     with_tokens(&mut doc, 15);
-    doc.versions[0].notes.push(note("n1", "Feels safe at the youth club", true));
+    doc.versions[0]
+        .notes
+        .push(note("n1", "Feels safe at the youth club", true));
     vault.save_map(&doc, now()).unwrap();
-    let other = vault.create_map("Red fern", "Second map", now(), later(90)).unwrap();
+    let other = vault
+        .create_map("Red fern", "Second map", now(), later(90))
+        .unwrap();
     vault.lock();
 
     // RECOVERY.md says: work on a copy.
@@ -59,7 +73,11 @@ fn recovery_md_recovers_a_map_with_age_and_sqlite3_only() {
 
     // age reads the passphrase from a terminal only: `script` provides one, fed from stdin.
     let mut child = Command::new("script")
-        .args(["-qec", &format!("sh {}", script_path.display()), "/dev/null"])
+        .args([
+            "-qec",
+            &format!("sh {}", script_path.display()),
+            "/dev/null",
+        ])
         .current_dir(&out)
         .env("VAULT", &copy)
         .env("MAP_ID", doc.id.to_string())
@@ -88,7 +106,10 @@ fn recovery_md_recovers_a_map_with_age_and_sqlite3_only() {
     // The label list names both maps with their ids.
     let labels = std::fs::read_to_string(out.join("labels")).unwrap();
     for (id, label) in [(doc.id, "Silver kite"), (other.id, "Red fern")] {
-        let line = labels.lines().find(|l| l.starts_with(&id.to_string())).unwrap();
+        let line = labels
+            .lines()
+            .find(|l| l.starts_with(&id.to_string()))
+            .unwrap();
         assert!(line.contains(label), "{line}");
     }
     // The key line is the standard form.

@@ -25,11 +25,16 @@ fn assert_refused(vault: &Vault, id: Uuid, what: &str) -> String {
 /// The key of one map, recovered from outside the app (as an attacker with the passphrase could).
 fn map_key(dir: &std::path::Path, id: Uuid) -> crypto::Identity {
     let ct = fs::read(dir.join("identity.age")).unwrap();
-    let master = crypto::parse_identity(&crypto::decrypt_with_passphrase(&passphrase(), &ct).unwrap())
-        .unwrap();
+    let master =
+        crypto::parse_identity(&crypto::decrypt_with_passphrase(&passphrase(), &ct).unwrap())
+            .unwrap();
     let conn = rusqlite::Connection::open(dir.join("index.sqlite3")).unwrap();
     let wrapped: Vec<u8> = conn
-        .query_row("SELECT wrapped_key FROM maps WHERE id = ?1", [id.to_string()], |r| r.get(0))
+        .query_row(
+            "SELECT wrapped_key FROM maps WHERE id = ?1",
+            [id.to_string()],
+            |r| r.get(0),
+        )
         .unwrap();
     crypto::parse_identity(&crypto::decrypt_map_bytes(&master, &wrapped).unwrap()).unwrap()
 }
@@ -37,10 +42,15 @@ fn map_key(dir: &std::path::Path, id: Uuid) -> crypto::Identity {
 #[test]
 fn each_kind_of_damage_is_refused_and_the_other_maps_still_open() {
     let (dir, mut vault) = fresh_vault();
-    let labels = ["Flip", "Head", "Trunc", "Append", "SwapA", "SwapB", "Foreign", "Empty", "Rekeyed", "Intact"];
+    let labels = [
+        "Flip", "Head", "Trunc", "Append", "SwapA", "SwapB", "Foreign", "Empty", "Rekeyed",
+        "Intact",
+    ];
     let mut ids = Vec::new();
     for label in labels {
-        let mut doc = vault.create_map(label, "Purpose", now(), later(20)).unwrap();
+        let mut doc = vault
+            .create_map(label, "Purpose", now(), later(20))
+            .unwrap();
         with_tokens(&mut doc, 20);
         vault.save_map(&doc, now()).unwrap();
         ids.push(doc.id);
@@ -70,7 +80,11 @@ fn each_kind_of_damage_is_refused_and_the_other_maps_still_open() {
     fs::write(map_file(d, id("SwapA")), &b).unwrap();
     fs::write(map_file(d, id("SwapB")), &a).unwrap();
     // Replace with something that is not an age file at all, and with an empty file.
-    fs::write(map_file(d, id("Foreign")), b"{\"format\":\"peermap\",\"version\":1}").unwrap();
+    fs::write(
+        map_file(d, id("Foreign")),
+        b"{\"format\":\"peermap\",\"version\":1}",
+    )
+    .unwrap();
     fs::write(map_file(d, id("Empty")), b"").unwrap();
 
     // Someone who holds keys re-encrypts another map's document to this map's key: it decrypts,
@@ -78,14 +92,20 @@ fn each_kind_of_damage_is_refused_and_the_other_maps_still_open() {
     let rekeyed_key = map_key(d, id("Rekeyed"));
     let intact_key = map_key(d, id("Intact"));
     let intact_plain =
-        crypto::decrypt_map_bytes(&intact_key, &fs::read(map_file(d, id("Intact"))).unwrap()).unwrap();
+        crypto::decrypt_map_bytes(&intact_key, &fs::read(map_file(d, id("Intact"))).unwrap())
+            .unwrap();
     let forged = crypto::encrypt_to(&rekeyed_key.to_public(), &intact_plain).unwrap();
     fs::write(map_file(d, id("Rekeyed")), forged).unwrap();
 
     let vault = Vault::unlock(d, &passphrase(), now()).unwrap();
-    for label in ["Flip", "Head", "Trunc", "Append", "SwapA", "SwapB", "Foreign", "Empty"] {
+    for label in [
+        "Flip", "Head", "Trunc", "Append", "SwapA", "SwapB", "Foreign", "Empty",
+    ] {
         let msg = assert_refused(&vault, id(label), label);
-        assert!(msg.contains("damaged or has been replaced"), "{label}: {msg}");
+        assert!(
+            msg.contains("damaged or has been replaced"),
+            "{label}: {msg}"
+        );
     }
     let msg = assert_refused(&vault, id("Rekeyed"), "Rekeyed");
     assert!(msg.contains("another map"), "{msg}");
@@ -106,9 +126,15 @@ fn each_kind_of_damage_is_refused_and_the_other_maps_still_open() {
 #[test]
 fn damaged_key_row_and_list_fields_are_contained() {
     let (dir, mut vault) = fresh_vault();
-    let a = vault.create_map("Keyless", "Purpose", now(), later(20)).unwrap();
-    let b = vault.create_map("Metaless", "Purpose", now(), later(20)).unwrap();
-    let c = vault.create_map("Fine", "Purpose", now(), later(20)).unwrap();
+    let a = vault
+        .create_map("Keyless", "Purpose", now(), later(20))
+        .unwrap();
+    let b = vault
+        .create_map("Metaless", "Purpose", now(), later(20))
+        .unwrap();
+    let c = vault
+        .create_map("Fine", "Purpose", now(), later(20))
+        .unwrap();
     vault.lock();
     {
         let conn = rusqlite::Connection::open(dir.path().join("index.sqlite3")).unwrap();
@@ -118,8 +144,11 @@ fn damaged_key_row_and_list_fields_are_contained() {
         )
         .unwrap();
         // Damage b's meta and drop the catalogue, so the list must fall back to the row.
-        conn.execute("UPDATE maps SET meta = x'0102' WHERE id = ?1", [b.id.to_string()])
-            .unwrap();
+        conn.execute(
+            "UPDATE maps SET meta = x'0102' WHERE id = ?1",
+            [b.id.to_string()],
+        )
+        .unwrap();
         conn.execute("DELETE FROM catalogue", []).unwrap();
     }
     let vault = Vault::unlock(dir.path(), &passphrase(), now()).unwrap();

@@ -14,14 +14,22 @@ use secrecy::SecretString;
 fn create_save_lock_unlock_open_round_trip() {
     let (dir, mut vault) = fresh_vault();
     assert_eq!(vault_status(dir.path()).unwrap(), VaultStatus::Locked);
+    assert_eq!(scrypt_work_factor(dir.path()), 18);
     let mut doc = vault
         .create_map("Blue fox", "Understand who keeps R safe", now(), later(30))
         .unwrap();
     with_tokens(&mut doc, 12);
-    doc.versions[0].notes.push(note("n1", "Spends evenings at the park", true));
+    doc.versions[0]
+        .notes
+        .push(note("n1", "Spends evenings at the park", true));
     vault.save_map(&doc, now()).unwrap();
     let second = vault
-        .create_map("Green owl", "Check in after moving school", now(), later(400))
+        .create_map(
+            "Green owl",
+            "Check in after moving school",
+            now(),
+            later(400),
+        )
         .unwrap();
 
     let list = vault.list_maps(now()).unwrap();
@@ -41,7 +49,15 @@ fn create_save_lock_unlock_open_round_trip() {
 
     // The summary is camelCase for the UI.
     let json = serde_json::to_value(&vault.list_maps(now()).unwrap()[0]).unwrap();
-    for key in ["id", "label", "createdAt", "lastSessionAt", "retainUntil", "daysLeft", "isDraft"] {
+    for key in [
+        "id",
+        "label",
+        "createdAt",
+        "lastSessionAt",
+        "retainUntil",
+        "daysLeft",
+        "isDraft",
+    ] {
         assert!(json.get(key).is_some(), "summary lacks {key}");
     }
 }
@@ -49,7 +65,9 @@ fn create_save_lock_unlock_open_round_trip() {
 #[test]
 fn wrong_passphrase_is_refused_and_nothing_is_deleted() {
     let (dir, mut vault) = fresh_vault();
-    let doc = vault.create_map("Kite", "Purpose", now(), later(10)).unwrap();
+    let doc = vault
+        .create_map("Kite", "Purpose", now(), later(10))
+        .unwrap();
     vault.lock();
     let before: Vec<_> = files_under(dir.path());
     let wrong = SecretString::from("copper lantern orbit thistlf".to_owned());
@@ -75,7 +93,9 @@ fn weak_passphrase_and_existing_vault_are_refused() {
         other => panic!("unexpected {other:?}"),
     }
     assert!(!dir.path().join("identity.age").exists());
-    Vault::create(dir.path(), &passphrase(), now()).unwrap().lock();
+    Vault::create(dir.path(), &passphrase(), now())
+        .unwrap()
+        .lock();
     assert!(matches!(
         Vault::create(dir.path(), &passphrase(), now()),
         Err(Error::VaultExists)
@@ -88,10 +108,20 @@ fn weak_passphrase_and_existing_vault_are_refused() {
     ));
 }
 
+/// The work factor in identity.age's scrypt stanza (`-> scrypt <salt> <log2 N>`).
+fn scrypt_work_factor(dir: &std::path::Path) -> u8 {
+    let bytes = fs::read(dir.join("identity.age")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let line = text.lines().find(|l| l.starts_with("-> scrypt ")).unwrap();
+    line.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
 #[test]
 fn change_passphrase_reencrypts_only_the_key_file() {
     let (dir, mut vault) = fresh_vault();
-    let doc = vault.create_map("Moth", "Purpose", now(), later(10)).unwrap();
+    let doc = vault
+        .create_map("Moth", "Purpose", now(), later(10))
+        .unwrap();
     let map_before = fs::read(map_file(dir.path(), doc.id)).unwrap();
     let new = SecretString::from("violet harbour quietly sixteen".to_owned());
     let weak = SecretString::from("short".to_owned());
@@ -105,6 +135,7 @@ fn change_passphrase_reencrypts_only_the_key_file() {
     ));
     vault.change_passphrase(&passphrase(), &new).unwrap();
     vault.lock();
+    assert_eq!(scrypt_work_factor(dir.path()), 18);
     assert_eq!(fs::read(map_file(dir.path(), doc.id)).unwrap(), map_before);
     assert!(temp_files(dir.path()).is_empty());
     assert!(matches!(
@@ -118,7 +149,9 @@ fn change_passphrase_reencrypts_only_the_key_file() {
 #[test]
 fn key_file_above_work_factor_20_is_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
-    Vault::create(dir.path(), &passphrase(), now()).unwrap().lock();
+    Vault::create(dir.path(), &passphrase(), now())
+        .unwrap()
+        .lock();
     // Re-encrypt a valid identity at work factor 21 with the age crate (about 3.5 s, once).
     let line = crypto::identity_line(&crypto::generate_identity());
     let text = format!("{}\n", secrecy::ExposeSecret::expose_secret(&line));
@@ -170,7 +203,9 @@ fn damaged_key_file_is_refused_plainly() {
 #[test]
 fn destroy_removes_key_file_and_catalogue_entry_and_leaves_a_tombstone() {
     let (dir, mut vault) = fresh_vault();
-    let mut doc = vault.create_map("Heron", "Purpose", now(), later(5)).unwrap();
+    let mut doc = vault
+        .create_map("Heron", "Purpose", now(), later(5))
+        .unwrap();
     doc.consent.shares.push(peermap_core::document::Share {
         id: "s1".into(),
         recipient: peermap_core::document::Recipient {
@@ -184,7 +219,9 @@ fn destroy_removes_key_file_and_catalogue_entry_and_leaves_a_tombstone() {
         withdrawn_at: None,
     });
     vault.save_map(&doc, now()).unwrap();
-    let keep = vault.create_map("Wren", "Purpose", now(), later(5)).unwrap();
+    let keep = vault
+        .create_map("Wren", "Purpose", now(), later(5))
+        .unwrap();
     vault
         .destroy_map(doc.id, DestroyReason::NotKept, now())
         .unwrap();
@@ -198,7 +235,10 @@ fn destroy_removes_key_file_and_catalogue_entry_and_leaves_a_tombstone() {
     assert_eq!(tombs.len(), 1);
     assert_eq!(tombs[0].map_id, doc.id);
     assert_eq!(tombs[0].reason, DestroyReason::NotKept);
-    assert_eq!(tombs[0].notify, r#"[{"role":"Social worker","team":"North"}]"#);
+    assert_eq!(
+        tombs[0].notify,
+        r#"[{"role":"Social worker","team":"North"}]"#
+    );
     // WAL was checkpointed and truncated.
     let wal = dir.path().join("index.sqlite3-wal");
     assert!(!wal.exists() || fs::metadata(&wal).unwrap().len() == 0);
@@ -212,12 +252,18 @@ fn destroy_removes_key_file_and_catalogue_entry_and_leaves_a_tombstone() {
 fn reconcile_removes_orphans_and_temp_files_and_reports_missing_files() {
     let (dir, mut vault) = fresh_vault();
     let a = vault.create_map("Ash", "Purpose", now(), later(5)).unwrap();
-    let b = vault.create_map("Birch", "Purpose", now(), later(5)).unwrap();
+    let b = vault
+        .create_map("Birch", "Purpose", now(), later(5))
+        .unwrap();
     vault.lock();
     let maps = dir.path().join("maps");
     // A file without a row (as a crash between file and row leaves it).
     let orphan = uuid::Uuid::new_v4();
-    fs::write(map_file(dir.path(), orphan), b"age-encryption.org/v1 whatever").unwrap();
+    fs::write(
+        map_file(dir.path(), orphan),
+        b"age-encryption.org/v1 whatever",
+    )
+    .unwrap();
     // Leftover temp files, in both folders.
     fs::write(maps.join(".tmp-deadbeef"), b"partial").unwrap();
     fs::write(dir.path().join(".tmp-cafe"), b"partial").unwrap();
@@ -227,6 +273,10 @@ fn reconcile_removes_orphans_and_temp_files_and_reports_missing_files() {
     fs::remove_file(map_file(dir.path(), b.id)).unwrap();
 
     let mut vault = Vault::unlock(dir.path(), &passphrase(), now()).unwrap();
+    let first = vault.last_reconcile().unwrap();
+    assert_eq!(first.orphan_files_removed, 1);
+    assert_eq!(first.temp_files_removed, 2);
+    assert_eq!(first.missing_files, 1);
     // unlock already reconciled; a second pass finds only what it must keep reporting.
     assert!(!map_file(dir.path(), orphan).exists());
     assert!(temp_files(dir.path()).is_empty());
@@ -239,7 +289,10 @@ fn reconcile_removes_orphans_and_temp_files_and_reports_missing_files() {
     // The row (and its key) is kept; the map is refused plainly; the other opens.
     assert_eq!(vault.list_maps(now()).unwrap().len(), 2);
     let err = vault.open_map(b.id).unwrap_err();
-    assert!(matches!(err, Error::Corrupt(_)) && err.to_string().contains("missing"), "{err}");
+    assert!(
+        matches!(err, Error::Corrupt(_)) && err.to_string().contains("missing"),
+        "{err}"
+    );
     vault.open_map(a.id).unwrap();
 }
 
@@ -256,7 +309,9 @@ fn a_newer_index_is_refused_and_left_alone() {
     assert!(matches!(err, Error::TooNew(_)), "{err:?}");
     assert!(err.to_string().contains("newer version of Peer Map"));
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let v: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(v, 99);
 }
 
@@ -267,9 +322,19 @@ fn missing_index_or_key_file_is_an_error_not_a_new_vault() {
     vault.lock();
     let copy = tempfile::tempdir().unwrap();
     copy_dir(dir.path(), copy.path());
+    fs::write(
+        copy.path().join("index.sqlite3"),
+        b"this is not a database, just junk bytes",
+    )
+    .unwrap();
+    let err = Vault::unlock(copy.path(), &passphrase(), now()).unwrap_err();
+    assert!(matches!(err, Error::Corrupt(_)), "{err:?}");
+    assert!(err.to_string().contains("catalogue"), "{err}");
     fs::remove_file(copy.path().join("index.sqlite3")).unwrap();
     let err = Vault::unlock(copy.path(), &passphrase(), now()).unwrap_err();
     assert!(matches!(err, Error::Corrupt(_)), "{err:?}");
+    // Nothing was deleted because of it.
+    assert_eq!(fs::read_dir(copy.path().join("maps")).unwrap().count(), 1);
     fs::remove_file(dir.path().join("identity.age")).unwrap();
     assert!(matches!(vault_status(dir.path()), Err(Error::Corrupt(_))));
     assert!(matches!(
@@ -281,7 +346,9 @@ fn missing_index_or_key_file_is_an_error_not_a_new_vault() {
 #[test]
 fn setting_the_clock_back_does_not_extend_retention() {
     let (dir, mut vault) = fresh_vault();
-    let doc = vault.create_map("Lark", "Purpose", now(), later(10)).unwrap();
+    let doc = vault
+        .create_map("Lark", "Purpose", now(), later(10))
+        .unwrap();
     // Time passes: the vault sees day 8.
     vault.save_map(&doc, later(8)).unwrap();
     vault.lock();
@@ -305,8 +372,12 @@ fn setting_the_clock_back_does_not_extend_retention() {
 #[test]
 fn list_rebuilds_after_a_locked_sweep_dropped_the_catalogue() {
     let (dir, mut vault) = fresh_vault();
-    let short = vault.create_map("Short", "Purpose", now(), later(1)).unwrap();
-    let long = vault.create_map("Long", "Purpose", now(), later(100)).unwrap();
+    let short = vault
+        .create_map("Short", "Purpose", now(), later(1))
+        .unwrap();
+    let long = vault
+        .create_map("Long", "Purpose", now(), later(100))
+        .unwrap();
     vault.lock();
     assert_eq!(
         peermap_core::vault::destroy_expired(dir.path(), later(2))
@@ -331,10 +402,24 @@ fn invalid_documents_and_past_retention_are_refused() {
         Err(Error::InvalidInput(_))
     ));
     let mut doc = vault.create_map("Ok", "Purpose", now(), later(3)).unwrap();
-    doc.versions[0].tokens.push(token("x", Some(42), Some("AB"), None));
-    assert!(matches!(vault.save_map(&doc, now()), Err(Error::InvalidInput(_))));
+    doc.versions[0]
+        .tokens
+        .push(token("x", Some(42), Some("AB"), None));
+    assert!(matches!(
+        vault.save_map(&doc, now()),
+        Err(Error::InvalidInput(_))
+    ));
     let mut stranger = doc.clone();
     stranger.id = uuid::Uuid::new_v4();
     stranger.versions[0].tokens.clear();
-    assert!(matches!(vault.save_map(&stranger, now()), Err(Error::NotFound)));
+    assert!(matches!(
+        vault.save_map(&stranger, now()),
+        Err(Error::NotFound)
+    ));
+}
+
+#[test]
+fn vault_can_live_in_shared_app_state() {
+    fn assert_send<T: Send + 'static>() {}
+    assert_send::<Vault>();
 }

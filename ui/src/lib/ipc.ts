@@ -71,14 +71,31 @@ export interface MapSummary {
   retainUntil: string;
   daysLeft: number;
   isDraft: boolean;
+  damaged: boolean;
 }
 
 export const passphraseStrength = (passphrase: string) =>
   call<Strength>('passphrase_strength', { passphrase });
 export const createVault = (passphrase: string) => call<void>('create_vault', { passphrase });
-export const unlockVault = (passphrase: string) => call<void>('unlock', { passphrase });
+export interface ReconcileReport {
+  orphanFilesRemoved: number;
+  missingFiles: number;
+  tempFilesRemoved: number;
+  unknownFiles: number;
+  catalogueRebuilt: boolean;
+}
+
+export interface Settings {
+  idleLockMinutes: number;
+}
+
+export const unlockVault = (passphrase: string) => call<ReconcileReport>('unlock', { passphrase });
+export const getSettings = () => call<Settings>('get_settings');
+export const setSettings = (settings: Settings) => call<void>('set_settings', { settings });
+export const changePassphrase = (current: string, next: string) =>
+  call<void>('change_passphrase', { current, new: next });
 export const lockVault = () => call<void>('lock');
 export const listMaps = () => call<MapSummary[]>('list_maps');
 export const createMap = (label: string, purpose: string) =>
-  call<MapSummary>('create_map', { label, purpose });
+  call<{ id: string }>('create_map', { label, purpose });
 export const looksLikeName = (text: string) => call<boolean>('looks_like_name', { text });

@@ -10,6 +10,7 @@ interface MockState {
   passphrase: string;
   maps: MapSummary[];
   calls: string[];
+  idleLockMinutes: number;
 }
 
 declare global {
@@ -35,6 +36,7 @@ export function installMockBackend(): void {
     passphrase: initial === 'locked' ? 'correct horse battery staple' : '',
     maps: [],
     calls: [],
+    idleLockMinutes: 5,
   };
   window.__peermapMock = state;
 
@@ -54,6 +56,19 @@ export function installMockBackend(): void {
       case 'unlock':
         if (a.passphrase !== state.passphrase) fail('wrong_passphrase', 'That passphrase did not open the vault.');
         state.vault = 'unlocked';
+        return { orphanFilesRemoved: 0, missingFiles: 0, tempFilesRemoved: 0, unknownFiles: 0, catalogueRebuilt: false };
+      case 'get_settings':
+        return { idleLockMinutes: state.idleLockMinutes };
+      case 'set_settings': {
+        const minutes = (args as { settings: { idleLockMinutes: number } }).settings.idleLockMinutes;
+        if (minutes < 1 || minutes > 60) fail('invalid_input', 'The automatic lock must be between 1 and 60 minutes.');
+        state.idleLockMinutes = minutes;
+        return null;
+      }
+      case 'change_passphrase':
+        if (a.current !== state.passphrase) fail('wrong_passphrase', 'That passphrase did not open the vault.');
+        if (!strength(a.new ?? '').acceptable) fail('invalid_input', 'Choose a longer passphrase.');
+        state.passphrase = a.new ?? '';
         return null;
       case 'lock':
         state.vault = 'locked';
@@ -61,13 +76,27 @@ export function installMockBackend(): void {
       case 'list_maps':
         if (state.vault !== 'unlocked') fail('locked', 'The vault is locked.');
         return state.maps;
+      // ---- retention and destruction (issue 5) ----
+      case 'delete_map': {
+        if (state.vault !== 'unlocked') fail('locked', 'The vault is locked.');
+        const before = state.maps.length;
+        state.maps = state.maps.filter((m) => m.id !== a.id);
+        if (state.maps.length === before) fail('not_found', 'That map could not be found. It may have been destroyed.');
+        return null;
+      }
+      case 'delete_everything': {
+        if (state.vault !== 'unlocked') fail('locked', 'The vault is locked.');
+        const count = state.maps.length;
+        state.maps = [];
+        return count;
+      }
       case 'looks_like_name':
         return /^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(a.text ?? '');
       case 'create_map': {
         const now = new Date().toISOString();
         const map: MapSummary = {
           id: crypto.randomUUID(), label: a.label ?? '', createdAt: now, lastSessionAt: now,
-          retainUntil: new Date(Date.now() + 14 * 864e5).toISOString(), daysLeft: 14, isDraft: true,
+          retainUntil: new Date(Date.now() + 14 * 864e5).toISOString(), daysLeft: 14, isDraft: true, damaged: false,
         };
         state.maps.push(map);
         return map;

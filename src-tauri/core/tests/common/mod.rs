@@ -33,7 +33,12 @@ pub fn fresh_vault() -> (tempfile::TempDir, Vault) {
 }
 
 /// A token with the given id and ring.
-pub fn token(id: &str, ring: Option<u8>, initials: Option<&str>, descriptor: Option<&str>) -> Token {
+pub fn token(
+    id: &str,
+    ring: Option<u8>,
+    initials: Option<&str>,
+    descriptor: Option<&str>,
+) -> Token {
     Token {
         id: id.to_owned(),
         kind: TokenKind::Peer,
@@ -62,7 +67,12 @@ pub fn with_tokens(doc: &mut MapDocument, n: usize) {
     let session: &mut SessionVersion = doc.versions.last_mut().expect("a session");
     session.tokens = (0..n)
         .map(|i| {
-            let mut t = token(&format!("t{i}"), Some((i % 4) as u8), Some("AB"), Some("friend from club"));
+            let mut t = token(
+                &format!("t{i}"),
+                Some((i % 4) as u8),
+                Some("AB"),
+                Some("friend from club"),
+            );
             t.angle = (i as f64 * 7.0) % 360.0;
             t
         })
