@@ -17,15 +17,15 @@ after(async () => { await app?.quit(); });
 
 // Nine people: initials only, descriptors only, both; every kind; several colours and shapes.
 const PEOPLE = [
-  { initials: 'SJ', descriptor: 'Best friend', colour: 'Orange', shape: 'Star', kind: 'Peer', ring: 0, angle: 60 },
+  { initials: 'SJ', descriptor: 'Best friend', colour: 'Orange', shape: 'Star', kind: 'Someone my age', ring: 0, angle: 60 },
   { initials: '', descriptor: 'Mum', colour: 'Pink', shape: 'Heart', kind: 'Family', ring: 0, angle: 200 },
   { initials: 'KT', descriptor: 'Cousin', colour: 'Sky blue', shape: 'Circle', kind: 'Family', ring: 1, angle: 20 },
-  { initials: 'RB', descriptor: '', colour: 'Yellow', shape: 'Triangle', kind: 'Peer', ring: 1, angle: 120 },
-  { initials: 'LM', descriptor: 'School friend', colour: 'Red', shape: 'Diamond', kind: 'Peer', ring: 1, angle: 250 },
-  { initials: '', descriptor: 'Youth worker', colour: 'Blue', shape: 'Hexagon', kind: 'Professional', ring: 2, angle: 90 },
-  { initials: '', descriptor: 'Neighbour', colour: 'Green', shape: 'Square', kind: 'Adult', ring: 2, angle: 300 },
-  { initials: 'AK', descriptor: 'Coach', colour: 'Green', shape: 'Star', kind: 'Adult', ring: 3, angle: 150 },
-  { initials: 'DJ', descriptor: '', colour: 'Grey', shape: 'Circle', kind: 'Other', ring: 3, angle: 330 },
+  { initials: 'RB', descriptor: '', colour: 'Yellow', shape: 'Triangle', kind: 'Someone my age', ring: 1, angle: 120 },
+  { initials: 'LM', descriptor: 'School friend', colour: 'Red', shape: 'Diamond', kind: 'Someone my age', ring: 1, angle: 250 },
+  { initials: '', descriptor: 'Youth worker', colour: 'Blue', shape: 'Hexagon', kind: 'Someone who works with me', ring: 2, angle: 90 },
+  { initials: '', descriptor: 'Neighbour', colour: 'Green', shape: 'Square', kind: 'Another adult', ring: 2, angle: 300 },
+  { initials: 'AK', descriptor: 'Coach', colour: 'Green', shape: 'Star', kind: 'Another adult', ring: 3, angle: 150 },
+  { initials: 'DJ', descriptor: '', colour: 'Grey', shape: 'Circle', kind: 'Someone else', ring: 3, angle: 330 },
 ];
 const nameOf = (p) => [p.initials, p.descriptor].filter(Boolean).join(', ');
 const LINKS = [['SJ, Best friend', 'RB'], ['SJ, Best friend', 'LM, School friend'], ['AK, Coach', 'RB']];
@@ -85,6 +85,11 @@ async function ringsOnCanvas() {
       .find((path) => r >= Number(path.dataset.r0) && r < Number(path.dataset.r1))?.dataset.ring;
     return [g.getAttribute('aria-label'), Number(ring)];
   })));
+}
+
+/** Screenshots show the screen, not a passing "Joined A and B" toast over the tray. */
+async function dismissToast() {
+  for (const b of await app.driver.findElements(By.css('.toast button[aria-label]'))) await b.click().catch(() => {});
 }
 
 async function waitSaved() {
@@ -200,6 +205,7 @@ test('draw a whole map in the real app, and it autosaves', async () => {
     await tapPerson(name);
     await heard(`${name}`);
   }
+  await dismissToast();
   await app.screenshot('prompt');
   await app.click('Done');
   await app.click(`Ask this: ${TRUST}`);
@@ -219,14 +225,17 @@ test('draw a whole map in the real app, and it autosaves', async () => {
   await app.click('Add note');
   await heard('Note added.');
   await app.waitForText('#tabpanel li.private', 'Private');
+  await dismissToast();
   await app.screenshot('notes');
 
   await waitSaved();
   await closePanel();
+  await dismissToast();
   await app.screenshot('editor');
 
   await app.click('Show as a list');
   await app.waitForText('.list-view h3', 'Closest to me (2 people)');
+  await dismissToast();
   await app.screenshot('list-view');
   await app.click('Show the drawing');
   await app.find('svg.canvas');
@@ -286,9 +295,10 @@ test('a second session: move someone, compare the two sessions', async () => {
   await app.click('Compare');
   const diff = await app.find('[role="region"][aria-label="What changed"]');
   const words = await diff.getText();
-  assert.match(words, /Moved closer\s+RB from Close to Closest to me/);
-  assert.match(words, /Moved further away\s+Neighbour from Around me to Further away/);
+  assert.match(words, /Moved closer[\s\S]*RB from Close to Closest to me/);
+  assert.match(words, /Moved further away[\s\S]*Neighbour from Around me to Further away/);
   await app.driver.executeScript(() => document.querySelector('.diff')?.scrollIntoView({ block: 'center' }));
+  await dismissToast();
   await app.screenshot('compare');
 
   // Looking back at session 1: read-only, RB still in the second ring.
