@@ -42,6 +42,7 @@ step "UI tests in Chromium (Playwright, mockIPC)"
 npm run --silent test:ui
 
 step "real app, no network (WebKitWebDriver under Xvfb inside unshare -n)"
-cargo build --release -p peermap --features custom-protocol
+# Same targets and features as the test build above, so this reuses its artifacts.
+cargo build "${features[@]}" --release --bins --tests
 export PEERMAP_BIN="$CARGO_TARGET_DIR/release/peermap"
 unshare -n bash -c 'ip link set lo up && exec xvfb-run -a -s "-screen 0 1280x860x24" dbus-run-session -- npm run --silent test:e2e'

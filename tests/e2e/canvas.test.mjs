@@ -67,7 +67,9 @@ async function tapPerson(name) { await tapAt(await personPoint(name)); }
 
 /** What the screen-reader live region says, once it says something containing `text`. */
 async function heard(text) {
-  await app.driver.wait(async () => (await (await app.find('[data-testid="announcer"]')).getAttribute('textContent')).includes(text),
+  await app.driver.wait(async () => {
+    try { return (await (await app.find('[data-testid="announcer"]')).getAttribute('textContent')).includes(text); } catch { return false; }
+  },
     10000, `the live region never said "${text}"`);
 }
 
@@ -94,8 +96,10 @@ async function dismissToast() {
 
 async function waitSaved() {
   await app.driver.wait(async () => {
-    const el = await app.find('p.save');
-    return (await el.getAttribute('class')).includes('saved') && (await el.getText()) === 'Saved';
+    try {
+      const el = await app.find('p.save');
+      return (await el.getAttribute('class')).includes('saved') && (await el.getText()) === 'Saved';
+    } catch { return false; } // re-rendered between finding and reading: look again
   }, 15000, 'the editor never said "Saved"');
 }
 

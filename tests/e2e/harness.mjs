@@ -6,7 +6,7 @@
 //   await app.screenshot('welcome');           // tests/artifacts/e2e/welcome.png
 //   await app.quit();
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,26 @@ async function waitForDriver(url, child, log) {
   }
   throw new Error(`WebKitWebDriver did not start:\n${log.join('')}`);
 }
+
+/** Every process below `pid` (Linux /proc), so teardown can make sure the app is gone. */
+function descendants(pid) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch { /* the process ended while we looked */ }
+  }
+  const out = [];
+  const walk = (p) => { for (const c of children.get(p) ?? []) { out.push(c); walk(c); } };
+  walk(pid);
+  return out;
+}
+
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
 export function freshDataDir(prefix = 'peermap-e2e-') {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -128,10 +148,19 @@ export async function launchApp({ dataDir = freshDataDir(), home = freshDataDir(
       writeFileSync(path, png, 'base64');
       return path;
     },
+    /** Ends the session and makes sure the app and the driver are gone (safe to call twice). */
     async quit() {
+      if (driverProc.exitCode !== null) return;
+      const appProcs = descendants(driverProc.pid);
       try { await driver.quit(); } catch { /* the app may already be gone */ }
+      // WebKitWebDriver normally closes the app; if it did not within 5 s, end it ourselves
+      // so an orphaned app can never hold this test process open.
+      for (let i = 0; i < 50 && appProcs.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+      for (const pid of appProcs) if (alive(pid)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
       driverProc.kill('SIGTERM');
       await new Promise((r) => (driverProc.exitCode !== null ? r() : driverProc.once('exit', r)));
+      driverProc.stdout.destroy();
+      driverProc.stderr.destroy();
     },
   };
   return app;

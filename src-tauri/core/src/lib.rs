@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod clock;
+pub mod consent;
 pub mod crypto;
 pub mod document;
 mod error;

@@ -15,10 +15,12 @@ fn settings_survive_a_restart_and_bad_values_change_nothing() {
     vault
         .set_settings(&Settings {
             idle_lock_minutes: 15,
+            ..Settings::default()
         })
         .expect("store");
     let refused = vault.set_settings(&Settings {
         idle_lock_minutes: 0,
+        ..Settings::default()
     });
     assert!(matches!(refused, Err(Error::InvalidInput(_))));
     vault.lock();
