@@ -352,7 +352,11 @@ pub fn active_share<'a>(
     now: OffsetDateTime,
 ) -> Result<&'a Share> {
     if !doc.consent.is_kept() {
-        return Err(Error::ConsentRequired(NOT_KEPT.into()));
+        return Err(Error::ConsentRequired(
+            "This map hasn't been agreed to keep yet, so it can't be shared. Finish the \
+             consent step with the young person first."
+                .into(),
+        ));
     }
     let share = doc
         .consent
@@ -361,17 +365,20 @@ pub fn active_share<'a>(
         .find(|s| s.id == share_id)
         .ok_or_else(|| {
             Error::ConsentRequired(
-                "The young person has not agreed to share this map with that recipient.".into(),
+                "The young person hasn't agreed to share this map with that recipient.".into(),
             )
         })?;
     match share_status(share, now) {
         ShareStatus::Active => Ok(share),
         ShareStatus::Withdrawn => Err(Error::ConsentRequired(
-            "The young person withdrew this share, so the map cannot be sent to that recipient."
+            "The young person withdrew this share: they have taken back their agreement, so \
+             nothing can go to that recipient."
                 .into(),
         )),
         ShareStatus::Expired => Err(Error::ConsentRequired(
-            "This share has ended, so the map cannot be sent to that recipient.".into(),
+            "The agreement to this share has reached its end date, so nothing can go to that \
+             recipient. Ask the young person whether they would like to agree again."
+                .into(),
         )),
     }
 }

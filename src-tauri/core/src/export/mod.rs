@@ -98,40 +98,8 @@ impl std::fmt::Debug for Rendered {
 /// Check that `share_id` may be exported now: the map is kept (not a draft) and the share
 /// exists, is not withdrawn and has not ended. Returns the share.
 pub fn gate<'a>(doc: &'a MapDocument, share_id: &str, now: OffsetDateTime) -> Result<&'a Share> {
-    if doc.is_draft() {
-        return Err(Error::ConsentRequired(
-            "This map hasn't been agreed to keep yet, so it can't be shared. Finish the \
-             consent step with the young person first."
-                .to_owned(),
-        ));
-    }
-    let share = doc
-        .consent
-        .shares
-        .iter()
-        .find(|s| s.id == share_id)
-        .ok_or_else(|| {
-            Error::ConsentRequired(
-                "The young person hasn't agreed to share this map with that person, so \
-                 nothing was made."
-                    .to_owned(),
-            )
-        })?;
-    if share.withdrawn_at.is_some_and(|at| at <= now) {
-        return Err(Error::ConsentRequired(
-            "The young person has taken back their agreement to this share, so nothing was \
-             made."
-                .to_owned(),
-        ));
-    }
-    if share.expires_at.is_some_and(|end| end <= now) {
-        return Err(Error::ConsentRequired(
-            "The agreement to this share has reached its end date, so nothing was made. Ask \
-             the young person whether they would like to agree again."
-                .to_owned(),
-        ));
-    }
-    Ok(share)
+    // One rule for "may this go to that recipient now", shared with the consent screens.
+    crate::consent::active_share(doc, share_id, now)
 }
 
 /// Render the copy for `share_id`: gate first, then the map SVG, the PDF and the PNG.
