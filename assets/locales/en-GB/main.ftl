@@ -476,8 +476,8 @@ prompts-shown = Showing all question cards again.
 
 ## Retention and destruction (issue 5)
 
-maps-warn-month = Will be destroyed within 30 days. Open it to extend, or let it go.
-maps-warn-week = Will be destroyed within a week. Open it to extend, or let it go.
+maps-warn-month = Less than a month to go.
+maps-warn-week = Less than a week to go.
 delete-map = Delete
 delete-map-label = Delete { $label }
 delete-map-confirm-label = Confirm deleting { $label }
