@@ -150,16 +150,8 @@ async function unlockAndOpen() {
 
 test('draw a whole map in the real app, and it autosaves', async () => {
   app = await launchApp({ dataDir, home });
-  await app.waitForText('h1', 'Welcome to Peer Map');
-  await app.fill('Passphrase', PASS);
-  await app.fill('Type the passphrase again', PASS);
-  await app.click('Create vault');
-  await app.waitForText('h1', 'Your maps');
-  await app.click('New map');
-  await app.fill('Map label', LABEL);
-  await app.fill('What is this map for?', 'To see who J can turn to after school.');
-  await app.click('Create map');
-  await app.waitForText('li.map', LABEL);
+  await app.createVault(PASS);
+  await app.createMap(LABEL, 'To see who J can turn to after school.');
   await app.screenshot('map-list');
   await app.click(`Open the map ${LABEL}`);
   await app.find('svg.canvas[role="application"]');

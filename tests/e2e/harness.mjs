@@ -119,6 +119,22 @@ export async function launchApp({ dataDir = freshDataDir(), home = freshDataDir(
       await driver.wait(until.elementIsEnabled(b), 15000, `button "${name}" stays disabled`);
       await b.click();
     },
+    /** First run: create the vault with `passphrase` and wait for the (empty) map list. */
+    async createVault(passphrase) {
+      await app.waitForText('h1', 'Welcome to Peer Map');
+      await app.fill('Passphrase', passphrase);
+      await app.fill('Type the passphrase again', passphrase);
+      await app.click('Create vault');
+      await app.waitForText('h1', 'Your maps');
+    },
+    /** Make a map from the list's "New map" form and wait until it is listed. */
+    async createMap(label, purpose) {
+      await app.click('New map');
+      await app.fill('Map label', label);
+      await app.fill('What is this map for?', purpose);
+      await app.click('Create map');
+      await app.waitForText('li.map', label);
+    },
     /** Types into the field whose <label> text is exactly `label` (replacing what was there). */
     async fill(label, value) {
       const l = await driver.wait(until.elementLocated(By.xpath(`//label[normalize-space(.)=${xq(label)}]`)), 15000);

@@ -22,16 +22,8 @@ const status = () => execFileSync(appBinary, ['status', '--data-dir', dataDir], 
 
 test('a draft made in 2020 (faketime) exists until the app starts again', { skip: !existsSync(FAKETIME) && 'faketime not installed' }, async () => {
   app = await launchApp({ dataDir, home, env: { LD_PRELOAD: FAKETIME, FAKETIME: '@2020-01-01 10:00:00' } });
-  await app.waitForText('h1', 'Welcome to Peer Map');
-  await app.fill('Passphrase', PASS);
-  await app.fill('Type the passphrase again', PASS);
-  await app.click('Create vault');
-  await app.waitForText('h1', 'Your maps');
-  await app.click('New map');
-  await app.fill('Map label', oldLabel);
-  await app.fill('What is this map for?', 'To see who helps.');
-  await app.click('Create map');
-  await app.waitForText('li.map', oldLabel);
+  await app.createVault(PASS);
+  await app.createMap(oldLabel, 'To see who helps.');
   await app.quit();
   app = undefined;
   assert.equal(mapFiles().length, 1);
@@ -61,16 +53,8 @@ test('deleting one map from the list destroys it for good', async () => {
   const dir = freshDataDir();
   const label = canary('Del');
   app = await launchApp({ dataDir: dir, home: freshDataDir('peermap-home-') });
-  await app.waitForText('h1', 'Welcome to Peer Map');
-  await app.fill('Passphrase', PASS);
-  await app.fill('Type the passphrase again', PASS);
-  await app.click('Create vault');
-  await app.waitForText('h1', 'Your maps');
-  await app.click('New map');
-  await app.fill('Map label', label);
-  await app.fill('What is this map for?', 'To see who helps.');
-  await app.click('Create map');
-  await app.waitForText('li.map', label);
+  await app.createVault(PASS);
+  await app.createMap(label, 'To see who helps.');
   assert.equal(readdirSync(join(dir, 'maps')).filter((f) => f.endsWith('.age')).length, 1);
   await app.click(`Delete ${label}`);
   await app.waitForText('li.map', 'Delete this map for good');
