@@ -1,7 +1,6 @@
 // Helpers for the map editor suite (canvas*.test.mjs): open a fresh map, add people, find
 // where rings and people are on screen, read what the fake backend saved.
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
@@ -70,11 +69,8 @@ export async function savedDoc(page) {
 export const latest = (doc) => doc.versions[doc.versions.length - 1];
 export const byInitials = (doc, initials) => latest(doc).tokens.find((t) => t.initials === initials);
 
-export async function expectNoAxeViolations(page, name) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations on ${name}`);
-}
 
 /** The last thing said in the screen reader live region. */
 export const announced = (page) => page.getByTestId('announcer');
+
+export { expectNoAxeViolations } from './harness.mjs';

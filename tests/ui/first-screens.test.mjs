@@ -1,17 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { artifacts, startUi } from './harness.mjs';
+import { artifacts, expectNoAxeViolations, startUi } from './harness.mjs';
 
 let ui;
 before(async () => { ui = await startUi(); });
 after(async () => { await ui?.close(); });
 
-async function expectNoAxeViolations(page, name) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations on ${name}`);
-}
 
 test('first run: a weak passphrase is refused, a strong one creates the vault', async () => {
   const { page, context, problems } = await ui.open();

@@ -2,6 +2,8 @@
 // with Debian's Chromium through playwright-core (no browser download, no network).
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -45,4 +47,11 @@ export async function startUi() {
   }
 
   return { open, close, base };
+}
+
+/** Fails the test with a readable list if axe-core finds any accessibility violation. */
+export async function expectNoAxeViolations(page, name) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${name}`);
 }

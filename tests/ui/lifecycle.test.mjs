@@ -2,18 +2,12 @@
 // deleting one map after a confirmation, and the cancellable "delete everything" countdown.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { artifacts, startUi } from './harness.mjs';
+import { artifacts, expectNoAxeViolations, startUi } from './harness.mjs';
 
 let ui;
 before(async () => { ui = await startUi(); });
 after(async () => { await ui?.close(); });
 
-async function expectNoAxeViolations(page, name) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations on ${name}`);
-}
 
 /** Unlock the mock vault holding three maps: due in 5, 20 and 200 days. */
 async function listWithMaps() {
