@@ -6,6 +6,8 @@
 //! `PEERMAP_WRITE_GOLDEN=1 cargo test -p peermap-core --test export -- --ignored write_export_goldens`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -116,23 +118,11 @@ fn age_decrypt_with_key(ciphertext: &Path, key: &Path, out: &Path) {
 
 /// age reads a passphrase from a terminal only: `script` provides one, fed from stdin.
 fn age_decrypt_with_passphrase(ciphertext: &Path, passphrase: &str, out: &Path) {
-    let mut child = Command::new("script")
-        .args([
-            "-qec",
-            &format!("age -d -o '{}' '{}'", out.display(), ciphertext.display()),
-            "/dev/null",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, "{passphrase}").unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
+    let output = common::run_in_terminal(
+        &format!("age -d -o '{}' '{}'", out.display(), ciphertext.display()),
+        passphrase,
+        |_| {},
+    );
     assert!(
         output.status.success(),
         "age -d (passphrase) failed: {}",

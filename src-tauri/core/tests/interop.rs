@@ -72,26 +72,11 @@ fn recovery_md_recovers_a_map_with_age_and_sqlite3_only() {
     std::fs::write(&script_path, recovery_script()).unwrap();
 
     // age reads the passphrase from a terminal only: `script` provides one, fed from stdin.
-    let mut child = Command::new("script")
-        .args([
-            "-qec",
-            &format!("sh {}", script_path.display()),
-            "/dev/null",
-        ])
-        .current_dir(&out)
-        .env("VAULT", &copy)
-        .env("MAP_ID", doc.id.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, "{PASSPHRASE}").unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
+    let output = run_in_terminal(&format!("sh {}", script_path.display()), PASSPHRASE, |c| {
+        c.current_dir(&out)
+            .env("VAULT", &copy)
+            .env("MAP_ID", doc.id.to_string());
+    });
     let transcript = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),

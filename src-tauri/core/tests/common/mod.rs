@@ -128,3 +128,27 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn map_file(dir: &Path, id: uuid::Uuid) -> PathBuf {
     dir.join("maps").join(format!("{id}.age"))
 }
+
+/// Run `command` through `sh` inside a pseudo-terminal made by `script`, typing `line` and
+/// Enter at it. The age CLI reads passphrases only from a terminal; this is how tests (and
+/// docs/RECOVERY.md readers without one) feed it. `setup` adds a working folder, env, …
+pub fn run_in_terminal(
+    command: &str,
+    line: &str,
+    setup: impl FnOnce(&mut std::process::Command),
+) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut cmd = Command::new("script");
+    cmd.args(["-qec", command, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    setup(&mut cmd);
+    let mut child = cmd.spawn().unwrap();
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{line}").unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
