@@ -152,7 +152,14 @@ export async function launchApp({ dataDir = freshDataDir(), home = freshDataDir(
     async waitForText(css, text, timeout = 15000) {
       await driver.wait(async () => {
         const els = await driver.findElements(By.css(css));
-        for (const el of els) if ((await el.getText()).includes(text)) return true;
+        for (const el of els) {
+          try {
+            if ((await el.getText()).includes(text)) return true;
+          } catch (e) {
+            // The page may re-render (or reload, after a lock) between finding and reading.
+            if (e?.name !== 'StaleElementReferenceError') throw e;
+          }
+        }
         return false;
       }, timeout, `no ${css} containing "${text}"`);
     },
