@@ -18,6 +18,14 @@ describe('ring boundaries follow the palette formula', () => {
     const widths = b.slice(1).map((x, i) => x - b[i]!);
     for (let i = 1; i < widths.length; i++) expect(widths[i]!).toBeLessThan(widths[i - 1]!);
   });
+  it('gives the innermost ring half as much room again as the next, for every ring count', () => {
+    // The editor screenshot showed the inner ring too tight for a person and their words
+    // between "Me" and the ring's name (it was 1.19× the next ring).
+    for (let n = 3; n <= 5; n++) {
+      const b = ringBoundaries(n);
+      expect(b[1]! - b[0]!, `${n} rings`).toBeGreaterThanOrEqual(1.5 * (b[2]! - b[1]!));
+    }
+  });
   it('refuses counts it has no weights for', () => {
     expect(() => ringBoundaries(0)).toThrow();
     expect(() => ringBoundaries(6)).toThrow();

@@ -5,3 +5,4 @@ export * from './history';
 export * from './limits';
 export * from './validate';
 export * from './compare';
+export * from './layout';
