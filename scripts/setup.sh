@@ -18,7 +18,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/peermap/target}"
 mkdir -p "$CARGO_TARGET_DIR"
 
 build_pkgs=(build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev)
-test_pkgs=(xvfb xauth dbus dbus-x11 webkit2gtk-driver chromium age sqlite3 poppler-utils faketime iproute2 util-linux)
+test_pkgs=(xvfb xauth dbus dbus-x11 webkit2gtk-driver chromium age sqlite3 poppler-utils faketime iproute2 util-linux xdotool)
 
 pkgs=("${build_pkgs[@]}")
 [[ $want_tests -eq 1 ]] && pkgs+=("${test_pkgs[@]}")

@@ -608,6 +608,21 @@ impl Vault {
         &self.dir
     }
 
+    /// The master identity, for other files encrypted to it (crate::receiving).
+    pub(crate) fn master_identity(&self) -> &Identity {
+        &self.master
+    }
+
+    /// The master recipient, for other files encrypted to it (crate::receiving).
+    pub(crate) fn master_recipient(&self) -> &Recipient {
+        &self.master_recipient
+    }
+
+    /// How bytes reach the disk (see [`Vault::set_byte_writer`]).
+    pub(crate) fn byte_writer(&self) -> &dyn ByteWriter {
+        self.writer.as_ref()
+    }
+
     /// Replace how bytes reach the disk (tests inject failures; see [`atomic::FailAfter`]).
     #[doc(hidden)]
     pub fn set_byte_writer(&mut self, writer: Box<dyn ByteWriter>) {

@@ -221,6 +221,16 @@ fn quoted_after<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
     rest.split('\'').next()
 }
 
+/// A plain-text UI string from `main.ftl` (text Rust shows itself, such as the titles of
+/// native file dialogs), or `None` if there is no such plain message.
+pub(crate) fn ui_message(id: &str) -> Option<&'static str> {
+    static MESSAGES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    MESSAGES
+        .get_or_init(|| ftl_messages(MAIN_FTL))
+        .get(id)
+        .map(String::as_str)
+}
+
 /// Every message whose value is plain text (no placeables), by id.
 fn ftl_messages(ftl: &str) -> HashMap<String, String> {
     use fluent_syntax::ast::{Entry, PatternElement};

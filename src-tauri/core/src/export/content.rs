@@ -37,7 +37,8 @@ impl Person<'_> {
 
 pub(crate) struct Content<'a> {
     pub doc: &'a MapDocument,
-    pub share: &'a Share,
+    /// Who the copy is for: an agreed share, or `None` for the young person's own copy.
+    pub share: Option<&'a Share>,
     pub session: &'a SessionVersion,
     /// 1-based session number, and how many sessions the map has.
     pub session_number: usize,
@@ -49,7 +50,8 @@ pub(crate) struct Content<'a> {
     pub groups: Vec<(&'a str, Vec<usize>)>,
     pub notes: Vec<&'a Note>,
     pub now: OffsetDateTime,
-    pub destroy_by: OffsetDateTime,
+    /// When a shared copy must be deleted (the own copy has no such date: it is theirs).
+    pub destroy_by: Option<OffsetDateTime>,
 }
 
 /// How long a copy may be kept when the share itself has no end date, or a later one.
@@ -68,7 +70,7 @@ pub fn destroy_by(share: &Share, now: OffsetDateTime) -> OffsetDateTime {
 impl<'a> Content<'a> {
     pub fn build(
         doc: &'a MapDocument,
-        share: &'a Share,
+        share: Option<&'a Share>,
         options: &ExportOptions,
     ) -> Result<Content<'a>> {
         let index = options
@@ -156,7 +158,7 @@ impl<'a> Content<'a> {
             groups,
             notes,
             now: options.now,
-            destroy_by: destroy_by(share, options.now),
+            destroy_by: share.map(|s| destroy_by(s, options.now)),
         })
     }
 

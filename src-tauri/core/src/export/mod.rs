@@ -20,6 +20,7 @@
 
 mod assets;
 mod content;
+pub mod flow;
 mod pdf;
 mod svg;
 mod wording;
@@ -105,7 +106,7 @@ pub fn gate<'a>(doc: &'a MapDocument, share_id: &str, now: OffsetDateTime) -> Re
 /// Render the copy for `share_id`: gate first, then the map SVG, the PDF and the PNG.
 pub fn render(doc: &MapDocument, share_id: &str, options: &ExportOptions) -> Result<Rendered> {
     let share = gate(doc, share_id, options.now)?;
-    let content = content::Content::build(doc, share, options)?;
+    let content = content::Content::build(doc, Some(share), options)?;
     let assets = assets::assets()?;
     let svg = Zeroizing::new(svg::map_svg(&content, assets));
     let tree = pdf::parse_svg(&svg)?;
@@ -116,8 +117,61 @@ pub fn render(doc: &MapDocument, share_id: &str, options: &ExportOptions) -> Res
         png,
         svg,
         included: content.included(),
-        destroy_by: content.destroy_by,
+        destroy_by: destroy_by(share, options.now),
     })
+}
+
+/// Every page of the copy for `share_id` as a PNG `width` pixels wide, for the preview: the
+/// same gate, the same content and the same page layout as the PDF [`render`] writes.
+pub fn render_pages(
+    doc: &MapDocument,
+    share_id: &str,
+    options: &ExportOptions,
+    width: u32,
+) -> Result<Vec<Zeroizing<Vec<u8>>>> {
+    let share = gate(doc, share_id, options.now)?;
+    let content = content::Content::build(doc, Some(share), options)?;
+    let assets = assets::assets()?;
+    let svg = Zeroizing::new(svg::map_svg(&content, assets));
+    let tree = pdf::parse_svg(&svg)?;
+    Ok(pdf::page_pngs(&content, &svg, &tree, width)?
+        .into_iter()
+        .map(Zeroizing::new)
+        .collect())
+}
+
+/// The young person's own copy, in memory only: the same renderer, everything that is not
+/// private (less anything unticked), addressed to them and to nobody else.
+///
+/// There is no gate because nothing goes to anyone: the copy is handed to the young person
+/// (printed, or saved where they choose). It is a different type from [`Rendered`], with no
+/// disclosure codes, so it cannot be passed to the flow that sends a copy to a recipient
+/// ([`flow::export_to_file`] renders its own, gated copy), and every page says it is the
+/// young person's own copy, never "shared with" anyone.
+pub fn render_own_copy(doc: &MapDocument, options: &ExportOptions) -> Result<OwnCopy> {
+    let content = content::Content::build(doc, None, options)?;
+    let assets = assets::assets()?;
+    let svg = Zeroizing::new(svg::map_svg(&content, assets));
+    let tree = pdf::parse_svg(&svg)?;
+    let pdf = Zeroizing::new(pdf::write_pdf(&content, &tree)?);
+    let png = Zeroizing::new(png_of(&tree)?);
+    Ok(OwnCopy { pdf, png })
+}
+
+/// The young person's own copy ([`render_own_copy`]), in memory only.
+pub struct OwnCopy {
+    /// The PDF (A4, tagged, fonts embedded).
+    pub pdf: Zeroizing<Vec<u8>>,
+    /// The map page's picture as a PNG, [`PNG_SIZE`] pixels square.
+    pub png: Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for OwnCopy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OwnCopy")
+            .field("pdf_bytes", &self.pdf.len())
+            .finish_non_exhaustive()
+    }
 }
 
 fn png_of(tree: &resvg::usvg::Tree) -> Result<Vec<u8>> {
@@ -132,6 +186,13 @@ fn png_of(tree: &resvg::usvg::Tree) -> Result<Vec<u8>> {
     pixmap
         .encode_png()
         .map_err(|_| Error::Internal("export-png"))
+}
+
+/// A plain UI string from `assets/locales/en-GB/main.ftl` for text the shell shows itself
+/// (the titles of native file dialogs), so every word the app shows lives in one place.
+/// Falls back to `id` itself (a test checks every id the shell uses exists).
+pub fn ui_text(id: &str) -> &str {
+    assets::ui_message(id).unwrap_or(id)
 }
 
 /// How the copy is protected.

@@ -206,19 +206,28 @@ impl<'a> Layout<'a> {
 
 /// Lay out and write the whole PDF.
 pub(crate) fn write_pdf(content: &Content, map_tree: &usvg::Tree) -> Result<Vec<u8>> {
+    render(lay_out(content)?, content, map_tree)
+}
+
+/// Lay every page out into drawing operations (shared by the PDF and the preview pictures).
+fn lay_out(content: &Content) -> Result<Layout<'static>> {
     let assets = assets()?;
     let mut l = Layout::new(assets);
     let label = content.doc.label.trim();
-    let recipient = &content.share.recipient;
+    let for_whom = match content.share {
+        Some(share) => format!(
+            "Shared with {}, {}",
+            share.recipient.role, share.recipient.team
+        ),
+        None => sentences::OWN_COPY.to_owned(),
+    };
 
     // Page 1: title, the map, how to read it.
     l.heading(1, &format!("Peer map: {label}"));
     l.para_at(
         &format!(
-            "Session of {} · Shared with {}, {}",
+            "Session of {} · {for_whom}",
             date(content.session.session_at),
-            recipient.role,
-            recipient.team
         ),
         BODY,
         false,
@@ -293,13 +302,137 @@ pub(crate) fn write_pdf(content: &Content, map_tree: &usvg::Tree) -> Result<Vec<
     }
 
     l.heading(1, "About this copy");
-    for line in about(content) {
-        l.para(&line);
+    match content.share {
+        Some(share) => {
+            for line in about(content, share) {
+                l.para(&line);
+            }
+            l.gap(6.0);
+            l.para_at(sentences::SAFETY_ONLY, 12.0, true, MARGIN, INK);
+        }
+        None => {
+            for line in about_own_copy(content) {
+                l.para(&line);
+            }
+        }
     }
-    l.gap(6.0);
-    l.para_at(sentences::SAFETY_ONLY, 12.0, true, MARGIN, INK);
+    Ok(l)
+}
 
-    render(l, content, map_tree)
+/// The footer of page `page_index` (0-based) of `pages`: the left text and the right text.
+fn footer(content: &Content, page_index: usize, pages: usize) -> (&'static str, String) {
+    let left = match content.share {
+        Some(_) => sentences::FOOTER,
+        None => sentences::OWN_COPY,
+    };
+    let right = match content.destroy_by {
+        Some(by) => format!(
+            "Delete by {} · Page {} of {pages}",
+            date(by),
+            page_index + 1
+        ),
+        None => format!("Page {} of {pages}", page_index + 1),
+    };
+    (left, right)
+}
+
+/// Every page of the copy as a PNG `width` pixels wide, for the preview: the same layout as
+/// the PDF ([`lay_out`]), drawn with resvg instead of written with krilla. `map_svg` and
+/// `map_tree` are the map picture the PDF holds.
+pub(crate) fn page_pngs(
+    content: &Content,
+    map_svg: &str,
+    map_tree: &usvg::Tree,
+    width: u32,
+) -> Result<Vec<Vec<u8>>> {
+    let l = lay_out(content)?;
+    let assets = l.assets;
+    let pages = l.page + 1;
+    // The map's own drawing, without its outer <svg> element, to place on the first page.
+    let inner = map_svg
+        .find('>')
+        .zip(map_svg.rfind("</svg>"))
+        .and_then(|(open, close)| map_svg.get(open + 1..close))
+        .ok_or(Error::Internal("export-preview"))?;
+    let map_w = map_tree.size().width();
+    let scale = width as f32 / PAGE_W;
+    let height = (PAGE_H * scale).round() as u32;
+    let mut out = Vec::with_capacity(pages);
+    for page_index in 0..pages {
+        let mut svg = format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="{PAGE_W}" height="{PAGE_H}" viewBox="0 0 {PAGE_W} {PAGE_H}"><rect width="{PAGE_W}" height="{PAGE_H}" fill="#ffffff"/>"##
+        );
+        let text = |svg: &mut String,
+                    (x, y): (f32, f32),
+                    size: f32,
+                    bold: bool,
+                    c: (u8, u8, u8),
+                    t: &str| {
+            svg.push_str(&format!(
+                r#"<text x="{x}" y="{y}" font-size="{size}" font-weight="{}" fill="rgb({},{},{})" xml:space="preserve">{}</text>"#,
+                if bold { "bold" } else { "normal" },
+                c.0,
+                c.1,
+                c.2,
+                esc(t)
+            ));
+        };
+        for block in &l.blocks {
+            for (_, op) in block.ops.iter().filter(|(p, _)| *p == page_index) {
+                match op {
+                    Op::Text {
+                        x,
+                        y,
+                        size,
+                        bold,
+                        colour,
+                        text: t,
+                    } => text(&mut svg, (*x, *y), *size, *bold, *colour, t),
+                    Op::Swatch {
+                        x,
+                        y,
+                        size,
+                        shape,
+                        colour,
+                    } => svg.push_str(&format!(
+                        r##"<svg x="{x}" y="{y}" width="{size}" height="{size}" viewBox="-1.15 -1.15 2.3 2.3"><path d="{}" fill="{}" stroke="#1a1a1a" stroke-width="0.12" stroke-linejoin="round"/></svg>"##,
+                        esc(&assets.shape(shape).path),
+                        esc(&assets.colour(colour).hex)
+                    )),
+                    Op::Map { x, y, size } => svg.push_str(&format!(
+                        r#"<g transform="translate({x} {y}) scale({})">{inner}</g>"#,
+                        size / map_w
+                    )),
+                }
+            }
+        }
+        let (left, right) = footer(content, page_index, pages);
+        text(&mut svg, (MARGIN, FOOTER_Y), 8.5, false, SOFT_INK, left);
+        let w = assets.regular.width(&right, 8.5);
+        text(
+            &mut svg,
+            (PAGE_W - MARGIN - w, FOOTER_Y),
+            8.5,
+            false,
+            SOFT_INK,
+            &right,
+        );
+        svg.push_str("</svg>");
+        let tree = svg_tree(&svg, assets)?;
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
+            .ok_or(Error::Internal("export-preview"))?;
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::from_scale(scale, scale),
+            &mut pixmap.as_mut(),
+        );
+        out.push(
+            pixmap
+                .encode_png()
+                .map_err(|_| Error::Internal("export-preview"))?,
+        );
+    }
+    Ok(out)
 }
 
 fn legend(l: &mut Layout, content: &Content) {
@@ -441,8 +574,25 @@ fn map_description(content: &Content) -> String {
     )
 }
 
-fn about(content: &Content) -> Vec<String> {
-    let share = content.share;
+/// "About this copy" for the young person's own copy: what it is, and that it is theirs.
+fn about_own_copy(content: &Content) -> Vec<String> {
+    let doc = content.doc;
+    let mut out = Vec::new();
+    if !doc.purpose.trim().is_empty() {
+        out.push(format!("Why the map was made: {}", doc.purpose.trim()));
+    }
+    out.push(format!(
+        "This copy shows session {} of {}, held on {}. It was made on {}.",
+        content.session_number,
+        doc.versions.len(),
+        date(content.session.session_at),
+        date(content.now)
+    ));
+    out.extend(sentences::OWN_COPY_ABOUT.iter().map(|s| (*s).to_owned()));
+    out
+}
+
+fn about(content: &Content, share: &crate::document::Share) -> Vec<String> {
     let doc = content.doc;
     let mut out = Vec::new();
     if !doc.purpose.trim().is_empty() {
@@ -496,7 +646,7 @@ fn about(content: &Content) -> Vec<String> {
     out.push(format!(
         "Please delete this copy by {}. (A copy is kept no longer than the agreement lasts, \
          and never more than {} days.)",
-        date(content.destroy_by),
+        date(content.destroy_by.unwrap_or(content.now)),
         super::content::MAX_COPY_DAYS
     ));
     out.push(sentences::LEFT_OUT.to_owned());
@@ -551,8 +701,8 @@ fn render(l: Layout, content: &Content, map_tree: &usvg::Tree) -> Result<Vec<u8>
             TagGroup::new(tag)
         })
         .collect();
-    let footer_left = sentences::FOOTER;
     for page_index in 0..pages {
+        let (footer_left, right) = footer(content, page_index, pages);
         let page_settings =
             PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(Error::Internal("export-page"))?;
         let mut page = document.start_page_with(page_settings);
@@ -619,11 +769,6 @@ fn render(l: Layout, content: &Content, map_tree: &usvg::Tree) -> Result<Vec<u8>
             8.5,
             SOFT_INK,
             footer_left,
-        );
-        let right = format!(
-            "Delete by {} · Page {} of {pages}",
-            date(content.destroy_by),
-            page_index + 1
         );
         let w = assets.regular.width(&right, 8.5);
         text_at(

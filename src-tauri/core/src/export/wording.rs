@@ -69,6 +69,16 @@ pub(crate) mod sentences {
          delete it by the date above.";
 
     pub(crate) const FOOTER: &str = "Shared for the young person's safety and support only";
+
+    /// The young person's own copy: a heading line and the footer.
+    pub(crate) const OWN_COPY: &str = "Your own copy of your peer map";
+
+    pub(crate) const OWN_COPY_ABOUT: [&str; 3] = [
+        "This is your own copy. It is yours to keep, print or throw away.",
+        "Anything you chose to keep private is not in it.",
+        "Nobody else gets this copy from Peer Map. Keep it somewhere only you can get to if \
+         you don't want other people to see it.",
+    ];
 }
 
 #[cfg(test)]
