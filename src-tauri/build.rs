@@ -19,6 +19,20 @@ const COMMANDS: &[&str] = &[
     // consent, retention and destruction (issue 5)
     "delete_map",
     "delete_everything",
+    "map_record",
+    "record_explained",
+    "decide_keep",
+    "add_share",
+    "withdraw_share",
+    "withdraw_keep",
+    "extend_retention",
+    // exporting a consented copy, and receiving one (issue 6)
+    "export_status",
+    "export_preview",
+    "export_share",
+    "save_own_copy",
+    "receiving_key",
+    "open_shared_copy",
 ];
 
 fn main() {

@@ -78,7 +78,7 @@ impl Shared {
 
     /// Open map `id`, let `f` change it at the vault's (rollback-guarded) time, save it
     /// durably, and return what `f` returned. Nothing is saved if `f` fails.
-    fn edit_map<T>(
+    pub(crate) fn edit_map<T>(
         &self,
         id: Uuid,
         f: impl FnOnce(&mut MapDocument, OffsetDateTime) -> Result<T>,
@@ -259,8 +259,11 @@ pub async fn save_map(
 #[tauri::command]
 pub async fn start_session(state: tauri::State<'_, AppState>, id: Uuid) -> CmdResult<MapView> {
     blocking(&state, move |s| {
+        let settings = s.with_vault(|v| v.settings())?;
         s.edit_map(id, |doc, at| {
             view::start_session(doc, at)?;
+            // A new session of a kept map moves its destroy date on (never earlier).
+            peermap_core::consent::apply_retention_after_session(doc, &settings, at)?;
             Ok(MapView::of(doc))
         })
     })

@@ -5,6 +5,7 @@
 
 mod cli;
 mod commands;
+mod export_commands;
 mod lifecycle_commands;
 mod sweep;
 mod window;

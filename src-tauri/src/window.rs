@@ -41,6 +41,19 @@ pub fn run() {
             commands::change_passphrase,
             crate::lifecycle_commands::delete_map,
             crate::lifecycle_commands::delete_everything,
+            crate::lifecycle_commands::map_record,
+            crate::lifecycle_commands::record_explained,
+            crate::lifecycle_commands::decide_keep,
+            crate::lifecycle_commands::add_share,
+            crate::lifecycle_commands::withdraw_share,
+            crate::lifecycle_commands::withdraw_keep,
+            crate::lifecycle_commands::extend_retention,
+            crate::export_commands::export_status,
+            crate::export_commands::export_preview,
+            crate::export_commands::export_share,
+            crate::export_commands::save_own_copy,
+            crate::export_commands::receiving_key,
+            crate::export_commands::open_shared_copy,
         ])
         .setup(|app| {
             {

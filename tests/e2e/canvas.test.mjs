@@ -144,8 +144,7 @@ async function unlockAndOpen() {
   await app.fill('Passphrase', PASS);
   await app.click('Unlock');
   await app.waitForText('li.map', LABEL);
-  await app.click(`Open the map ${LABEL}`);
-  await app.find('svg.canvas[role="application"]');
+  await app.openMap(LABEL);
 }
 
 test('draw a whole map in the real app, and it autosaves', async () => {
@@ -153,8 +152,7 @@ test('draw a whole map in the real app, and it autosaves', async () => {
   await app.createVault(PASS);
   await app.createMap(LABEL, 'To see who J can turn to after school.');
   await app.screenshot('map-list');
-  await app.click(`Open the map ${LABEL}`);
-  await app.find('svg.canvas[role="application"]');
+  await app.openMap(LABEL);
   await app.screenshot('canvas-empty');
 
   // Add each person (they wait in the tray, picked) and tap a ring to put them there.

@@ -135,6 +135,26 @@ export async function launchApp({ dataDir = freshDataDir(), home = freshDataDir(
       await app.click('Create map');
       await app.waitForText('li.map', label);
     },
+    /** Ticks the checkbox or radio whose wrapping <label> contains `text`. */
+    async check(text) {
+      const box = await driver.wait(until.elementLocated(By.xpath(`//label[contains(normalize-space(.), ${xq(text)})]/input`)), 15000);
+      if (!(await box.isSelected())) await box.click();
+      return box;
+    },
+    /**
+     * Open a map's drawing from the list. A map nobody has explained yet asks first: record
+     * that confidentiality and storage were explained, then start drawing.
+     */
+    async openMap(label) {
+      await app.click(`Open the map ${label}`);
+      await driver.wait(async () => (await driver.findElements(By.css('svg.canvas[role="application"], .step h1'))).length > 0, 15000, 'neither the drawing nor the explain step appeared');
+      if ((await driver.findElements(By.css('.step h1'))).length > 0) {
+        await app.check('limits of confidentiality');
+        await app.check('where the map is kept');
+        await app.click('Start drawing');
+      }
+      await app.find('svg.canvas[role="application"]');
+    },
     /** Types into the field whose <label> text is exactly `label` (replacing what was there). */
     async fill(label, value) {
       const l = await driver.wait(until.elementLocated(By.xpath(`//label[normalize-space(.)=${xq(label)}]`)), 15000);

@@ -1,6 +1,7 @@
 // Canary scanning: look for planted strings in every byte of every file under some folders,
 // as UTF-8 and as UTF-16 (little and big endian), the way DESIGN.md §5 asks.
-import { readdirSync, readFileSync, lstatSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 
 function* files(dir) {
@@ -43,4 +44,42 @@ export function canary(prefix = 'Cnry') {
   let s = prefix;
   for (let i = 0; i < 12; i++) s += letters[Math.floor(Math.random() * letters.length)];
   return s;
+}
+
+/**
+ * Every key a vault holds, as `age` identity files in `workDir`: the master key (from
+ * identity.age with the passphrase, through a terminal as the age CLI wants), each map's key
+ * from the catalogue, and the receiving key if there is one. The steps are docs/RECOVERY.md's.
+ */
+export function vaultKeys(dataDir, passphrase, workDir) {
+  const master = join(workDir, 'master.key');
+  execFileSync('script', ['-qec', `age --decrypt --output '${master}' '${join(dataDir, 'identity.age')}'`, '/dev/null'], { input: `${passphrase}\n` });
+  const keys = [master];
+  const ids = execFileSync('sqlite3', [join(dataDir, 'index.sqlite3'), 'SELECT id FROM maps;'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  for (const id of ids) {
+    const wrapped = join(workDir, `${id}.key.age`);
+    execFileSync('sqlite3', [join(dataDir, 'index.sqlite3'), `SELECT writefile('${wrapped}', wrapped_key) FROM maps WHERE id = '${id}';`]);
+    const key = join(workDir, `${id}.key`);
+    execFileSync('age', ['--decrypt', '--identity', master, '--output', key, wrapped]);
+    keys.push(key);
+  }
+  const receiving = join(dataDir, 'receiving.age');
+  if (existsSync(receiving)) {
+    const key = join(workDir, 'receiving.key');
+    execFileSync('age', ['--decrypt', '--identity', master, '--output', key, receiving]);
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** The keys among `keys` that decrypt `file` (none, for a destroyed map). */
+export function keysThatOpen(file, keys) {
+  return keys.filter((key) => {
+    try {
+      execFileSync('age', ['--decrypt', '--identity', key, file], { stdio: ['ignore', 'ignore', 'ignore'] });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }

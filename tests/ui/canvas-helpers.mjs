@@ -14,8 +14,26 @@ export async function openNewMap(ui, { label = 'JT', options = {} } = {}) {
   await page.getByLabel('What is this map for?').fill('To see who J can turn to after school.');
   await page.getByRole('button', { name: 'Create map' }).click();
   await page.getByRole('listitem').filter({ hasText: label }).getByRole('button', { name: 'Open' }).click();
+  await explainIfAsked(page);
   await canvas(page).waitFor();
   return { page, context, problems };
+}
+
+/** A new map asks first whether confidentiality and storage were explained: say yes to both. */
+export async function explainIfAsked(page) {
+  const heading = page.getByRole('heading', { name: 'Before we start' });
+  await Promise.race([heading.waitFor(), canvas(page).waitFor()]);
+  if (!(await heading.isVisible())) return;
+  await page.getByLabel(/limits of confidentiality/).check();
+  await page.getByLabel(/where the map is kept/).check();
+  await page.getByRole('button', { name: 'Start drawing' }).click();
+}
+
+/** Leave the editor on a draft and put the keep decision off. */
+export async function endSessionForNow(page) {
+  await page.getByRole('button', { name: 'End session' }).click();
+  await page.getByRole('button', { name: 'Decide later' }).click();
+  await page.getByRole('heading', { name: 'Your maps' }).waitFor();
 }
 
 export const canvas = (page) => page.getByRole('application', { name: /Peer map/ });

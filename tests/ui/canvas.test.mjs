@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { artifacts, startUi } from './harness.mjs';
 import {
-  addPerson, announced, byInitials, canvas, expectNoAxeViolations, latest, openNewMap, ringPoint,
+  addPerson, announced, byInitials, canvas, endSessionForNow, expectNoAxeViolations, latest, openNewMap, ringPoint,
   savedDoc, tokenPoint, trayPoint,
 } from './canvas-helpers.mjs';
 
@@ -309,9 +309,17 @@ test('answer a prompt: tapped people get the badge; panels pass axe', async () =
   await page.getByLabel('Note', { exact: true }).fill('I feel safest at Nan\'s.');
   await page.getByRole('checkbox', { name: /Private/ }).first().check();
   await page.getByRole('button', { name: 'Add note' }).click();
-  const notes = latest(await savedDoc(page)).notes;
+  let notes = latest(await savedDoc(page)).notes;
   assert.equal(notes.length, 1);
   assert.equal(notes[0].private, true);
+  // "Private" is for that one note: the form starts unticked for the next.
+  const newPrivate = page.locator('form.new').getByRole('checkbox', { name: /Private/ });
+  assert.equal(await newPrivate.isChecked(), false, 'Private stayed ticked for the next note');
+  await page.getByLabel('Note', { exact: true }).fill('School is better this term.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.waitForFunction(() => Object.values(window.__peermapMapDocs.docs).at(-1).versions.at(-1).notes.length === 2);
+  notes = latest(await savedDoc(page)).notes;
+  assert.deepEqual(notes.map((n) => n.private), [true, false]);
   await page.screenshot({ path: `${artifacts}/canvas-notes.png` });
   await context.close();
 });
@@ -382,7 +390,77 @@ test('a failed save says so, keeps the edits and retries', async () => {
   await page.getByRole('button', { name: 'Try saving again' }).click();
   const doc = await savedDoc(page);
   assert.equal(byInitials(doc, 'XY').ring, null);
-  await page.getByRole('button', { name: 'Back to maps' }).click();
-  await page.getByRole('heading', { name: 'Your maps' }).waitFor();
+  await endSessionForNow(page);
   await context.close();
+});
+
+/**
+ * In the page: every caption's box on screen, and points along "Me" and every ring name's
+ * letters. Returns the pairs that touch.
+ */
+async function wordsOnMeOrRingNames(page) {
+  return page.evaluate(() => {
+    const hits = [];
+    const captions = [...document.querySelectorAll('svg.canvas text.descriptor')].map((el) => ({
+      name: el.textContent, r: el.getBoundingClientRect(),
+    }));
+    const me = document.querySelector('svg.canvas .me path').getBoundingClientRect();
+    const centre = { x: me.x + me.width / 2, y: me.y + me.height / 2 };
+    const radius = Math.min(me.width, me.height) / 2;
+    for (const c of captions) {
+      const dx = Math.max(c.r.left - centre.x, 0, centre.x - c.r.right);
+      const dy = Math.max(c.r.top - centre.y, 0, centre.y - c.r.bottom);
+      if (Math.hypot(dx, dy) < radius) hits.push(`"${c.name}" on Me`);
+    }
+    for (const label of document.querySelectorAll('svg.canvas text.ring-label')) {
+      const m = label.getScreenCTM();
+      const size = parseFloat(label.getAttribute('font-size'));
+      for (let i = 0; i < label.getNumberOfChars(); i++) {
+        let start; let end;
+        try { start = label.getStartPositionOfChar(i); end = label.getEndPositionOfChar(i); } catch { continue; }
+        // The middle of each letter, a little above its baseline point on the arc.
+        const pts = [start, end, new DOMPoint((start.x + end.x) / 2, (start.y + end.y) / 2)]
+          .map((p) => new DOMPoint(p.x, p.y).matrixTransform(m));
+        for (const c of captions) {
+          const pad = 0;
+          if (pts.some((p) => p.x > c.r.left - pad && p.x < c.r.right + pad && p.y > c.r.top - pad && p.y < c.r.bottom + pad)) {
+            hits.push(`"${c.name}" on ring name "${label.textContent}" (${size})`);
+            break;
+          }
+        }
+      }
+    }
+    return [...new Set(hits)];
+  });
+}
+
+test('words never sit on "Me" or on a ring\'s name, near the centre, on a big and a small canvas', async () => {
+  for (const viewport of [{ width: 1200, height: 800 }, { width: 1000, height: 680 }]) {
+    const { page, context } = await openNewMap(ui, { options: { viewport } });
+    // The editor screenshot's trouble: people at the top of the innermost ring with words.
+    for (const [initials, descriptor, ring, angle] of [
+      ['SJ', 'Best friend', 0, 20], ['AB', 'Older friend from the club', 0, 340], ['KT', 'Cousin', 1, 5],
+      ['MM', 'Mum', 0, 200], ['CO', 'Coach', 3, 180],
+    ]) {
+      await addPerson(page, { initials, descriptor });
+      const at = await ringPoint(page, ring, angle);
+      await page.mouse.click(at.x, at.y);
+      await tokenPoint(page, `${initials}, ${descriptor}`);
+    }
+    assert.deepEqual(await wordsOnMeOrRingNames(page), [], `at ${viewport.width}×${viewport.height}`);
+    // With the practitioner panel open the canvas is smaller and people are drawn bigger.
+    await page.getByRole('button', { name: 'Practitioner panel' }).click();
+    await page.locator('#practitioner-panel').waitFor();
+    await page.waitForTimeout(100);
+    assert.deepEqual(await wordsOnMeOrRingNames(page), [], `at ${viewport.width}×${viewport.height} with the panel`);
+    // Nothing is cut off: every caption is inside the canvas.
+    const outside = await page.evaluate(() => {
+      const box = document.querySelector('svg.canvas').getBoundingClientRect();
+      return [...document.querySelectorAll('svg.canvas text.descriptor')].map((el) => [el.textContent, el.getBoundingClientRect()])
+        .filter(([, r]) => r.top < box.top || r.bottom > box.bottom || r.left < box.left || r.right > box.right).map(([t]) => t);
+    });
+    assert.deepEqual(outside, [], 'captions cut off at the canvas edge');
+    await page.screenshot({ path: `${artifacts}/canvas-words-${viewport.width}.png` });
+    await context.close();
+  }
 });

@@ -70,9 +70,9 @@ maps-new = New map
 maps-last-session = Last session { $date }
 maps-destroyed-in =
     { $days ->
-        [0] Will be deleted today
-        [one] Will be deleted in { $days } day
-       *[other] Will be deleted in { $days } days
+        [0] Will be deleted today, { $date }
+        [one] Will be deleted on { $date } (in { $days } day)
+       *[other] Will be deleted on { $date } (in { $days } days)
     }
 maps-draft = Draft: not yet agreed to keep
 maps-open = Open
@@ -103,7 +103,7 @@ error-unknown = Something unexpected happened. Please try again.
 ## Map editor (drawing the map together)
 
 editor-loading = Opening the map…
-editor-back = Back to maps
+editor-back = End session
 editor-session = Session of { $date }
 save-saving = Saving…
 save-saved = Saved
@@ -500,3 +500,254 @@ delete-all-done =
         [one] 1 map was destroyed.
        *[other] { $count } maps were destroyed.
     }
+
+## Consent: before drawing, the end of a session, the map's page (issue 5)
+
+maps-details = Consent and sharing
+maps-details-label = Consent and sharing for { $label }
+map-destroyed-notice = The map has been destroyed. Its key is gone, so no copy of it can be opened again.
+drafts-title =
+    { $count ->
+        [one] 1 map is waiting for a decision
+       *[other] { $count } maps are waiting for a decision
+    }
+drafts-explain = These were drawn but the young person hasn't said yet whether a copy should be kept. They delete themselves on the date shown. Finish the consent step with the young person, or delete them.
+drafts-destroyed-on = deletes itself on { $date }
+drafts-finish = Finish the consent step
+drafts-finish-label = Finish the consent step for { $label }
+
+explain-title = Before we start
+explain-map = Map: { $label }
+explain-young-heading = To read or say together
+explain-young-about = This map is about the people in your life: who you spend time with, who you trust, who helps. You choose who goes on it and how they look. We don't use anyone's full name.
+explain-young-private = What we talk about stays between us, with one exception: if I'm worried that you or someone else could be seriously hurt, I might have to tell someone whose job is to help keep people safe. If that happens, I'll try to talk to you about it first.
+explain-young-kept = While we draw, the map is locked on this computer with a passphrase only I know. It isn't sent anywhere. Nobody else can open it.
+explain-young-choice = At the end, you decide whether I keep a copy. If you say no, I'll delete it, and you can take your own copy away if you want one.
+explain-practitioner-heading = For the practitioner
+explain-practitioner-hint = Use your own words. Peer Map records that you explained these, not what was said.
+explain-check-confidentiality = I have explained what stays private and when I might have to share something (the limits of confidentiality).
+explain-check-storage = I have explained where the map is kept and who could see it.
+explain-start = Start drawing
+explain-back = Not now
+explain-continue = Continue
+
+keep-title = Shall I keep a copy of this map?
+keep-map = Map: { $label }
+keep-young-heading = It's your choice
+keep-young-yes = If you say yes, I'll keep the map locked on this computer so we can look at it again next time. It will be deleted on { $date } unless we meet again before then.
+keep-young-no = If you say no, you can take your own copy away, and I'll delete this one straight away.
+keep-young-change = You can change your mind later: if you want me to delete a kept map, just tell me.
+keep-decision = The young person's answer
+keep-yes = Yes, keep a copy
+keep-no = No, don't keep it
+keep-needs-explained = Before a map can be kept, record that you explained what stays private and where the map is kept.
+keep-go-explain = Record the explanation
+keep-who = Who gave the answer?
+keep-by-young-person = The young person
+keep-by-parent-carer = A parent or carer
+keep-by-reason = Why did a parent or carer answer instead of the young person?
+keep-practitioner-heading = For the practitioner
+keep-understanding = How did you check the young person understood? (optional)
+keep-understanding-hint = For example: "Told it back in her own words." Don't write anything here that you wouldn't want the young person to read.
+keep-basis = Your organisation's lawful basis for keeping it (optional)
+keep-basis-hint = This is your organisation's decision and is recorded separately from the young person's answer. Ask your data protection lead if you're not sure.
+keep-basis-none = Not recorded
+keep-basis-public-task = Public task (UK GDPR Article 6(1)(e))
+keep-basis-legitimate-interests = Legitimate interests (UK GDPR Article 6(1)(f))
+keep-basis-consent = Consent (UK GDPR Article 6(1)(a))
+keep-basis-legal-obligation = Legal obligation (UK GDPR Article 6(1)(c))
+keep-basis-vital-interests = Vital interests (UK GDPR Article 6(1)(d))
+keep-confirm = Confirm
+keep-later = Decide later
+keep-later-hint = If nobody decides, this draft deletes itself on { $date }.
+
+own-copy-title = Your own copy
+own-copy-offer = Before this map is deleted, would you like your own copy to take away? It is a PDF you can keep or print.
+own-copy-warning = Keep it somewhere safe: anyone who finds the file can read it. It is not locked with a passphrase.
+own-copy-save = Save a copy to take away…
+own-copy-saved = Your copy has been saved.
+own-copy-then-destroy = When you're ready, delete the map. Nothing of it will be kept on this computer.
+own-copy-back = Go back
+own-copy-destroy = Delete the map now
+
+record-back = Back to maps
+record-sessions =
+    { $count ->
+        [one] 1 session, on { $date }
+       *[other] { $count } sessions, the latest on { $date }
+    }
+record-status-draft = Not yet agreed to keep
+record-status-kept = Kept with agreement
+record-draw = Open the drawing
+record-agreement = What was agreed
+record-explained = Explained before drawing
+record-explained-on = Yes, on { $date }
+record-not-yet = Not yet
+record-keep = Keep a copy
+record-keep-yes = Agreed on { $date } by { $who }
+record-keep-undecided = Not decided yet
+record-keep-reason = Why: { $reason }
+record-by-young-person = the young person
+record-by-parent-carer = a parent or carer
+record-understanding = Understanding
+record-lawful-basis = Lawful basis
+record-not-recorded = Not recorded
+record-finish-consent = Finish the consent step
+record-withdraw-keep = The young person no longer wants it kept…
+record-withdraw-keep-warning = This withdraws every share and destroys the map now. It cannot be undone.
+record-withdraw-keep-confirm = Withdraw and destroy the map
+record-shares = Who it may be shared with
+record-shares-hint = Each share is something the young person agreed to: one recipient, for one purpose. They can take it back at any time.
+record-no-shares = No shares agreed.
+share-agreed-on = Agreed { $date }
+share-ends-on = ends { $date }
+share-has-key = has a public key
+share-exports =
+    { $count ->
+        [0] nothing exported yet
+        [one] exported once
+       *[other] exported { $count } times
+    }
+share-status-active = Agreed
+share-status-expired = Ended
+share-status-withdrawn = Withdrawn
+share-withdraw = Withdraw
+share-withdraw-label = Withdraw the share with the { $role }
+share-withdraw-warning = Nothing more can be sent to this recipient once the share is withdrawn.
+share-withdraw-confirm = Withdraw the share
+share-withdrawn-done = The share has been withdrawn.
+share-withdrawn-none = Nothing had been sent to { $share }, so there is nothing to ask them to delete.
+share-withdrawn-some =
+    { $count ->
+        [one] A copy was already sent to { $share }. Ask them to delete it. It was sent on:
+       *[other] { $count } copies were already sent to { $share }. Ask them to delete them. They were sent on:
+    }
+share-add = Add a share the young person agreed to…
+share-add-title = A new share
+share-add-hint = Only add a share the young person has agreed to, today, with you.
+share-role = Their role
+share-role-hint = For example "Social worker". A role, not a person's name.
+share-team = Their team
+share-purpose = What it's for
+share-ends = The agreement ends
+share-ends-never = When the young person withdraws it
+share-ends-months =
+    { $count ->
+        [one] In 1 month
+       *[other] In { $count } months
+    }
+share-key = Their age public key (optional)
+share-key-hint = Starts with age1. Copy it exactly as the recipient gave it. Without one, exports are locked with a passphrase you read out to them.
+share-add-confirm = Add the share
+share-added = The share has been added.
+record-retention = Keeping and deleting
+record-destroyed-on =
+    { $days ->
+        [0] Deleted on { $date } (today)
+        [one] Deleted on { $date } (in 1 day)
+       *[other] Deleted on { $date } (in { $days } days)
+    }
+record-retention-draft = A draft is kept for a few days only, until the young person decides.
+record-retention-kept = A kept map is deleted a set time after its last session. Another session moves the date on.
+record-extensions = Extensions
+record-extension = On { $at }, extended to { $until }.
+extend-title = Keep it longer
+extend-until = Keep until
+extend-choose = Choose a date
+extend-reason = Why does it need to be kept longer?
+extend-reason-hint = This is recorded with the map.
+extend-confirm = Keep it longer
+extend-at-limit = This map is already kept for as long as your settings allow.
+retention-extended = The map will be kept longer.
+record-history = Consent history
+record-no-history = Nothing recorded yet.
+history-explained = Explained before drawing
+history-keep-agreed = Agreed to keep a copy
+history-keep-declined = Decided not to keep a copy
+history-keep-withdrawn = Took back the agreement to keep a copy
+history-share-added = Agreed to a share
+history-share-withdrawn = Withdrew a share
+history-other = Another change
+
+settings-retention-title = Keeping maps
+settings-retention-default = A kept map is deleted after
+settings-retention-max = Nobody can keep a map for longer than
+settings-retention-hint = Both are counted from a map's last session. Drafts that nobody agreed to keep last a few days only.
+settings-months =
+    { $count ->
+        [one] 1 month
+       *[other] { $count } months
+    }
+maps-warn-extend = Keep it longer…
+maps-warn-extend-label = Keep { $label } longer
+maps-warn-let-go = Let it go
+maps-warn-let-go-label = Let { $label } be deleted on its date
+
+## Sharing a copy with an agreed recipient, and opening one (issue 6)
+export-title = Share a copy
+export-last-shared = A copy was last shared on { $date }.
+export-changed = The map has changed since a copy was last shared on { $date }. The copy they have is out of date.
+export-no-share = There is no agreement to share this map at the moment. Record one with the young person first.
+export-share-label = Who is this copy for?
+export-share-choose = Choose someone the young person agreed to
+export-share-option = { $role }, { $team }
+export-share-purpose = What the young person agreed to: { $purpose }
+export-preview-intro = This is the copy exactly as it will be saved. Look through it together. Untick anyone or anything the young person would rather leave out.
+export-preview-alt = Page { $page } of { $count } of the copy, exactly as it will be saved
+export-preview-pages =
+    { $count ->
+        [one] The copy is 1 page long. It asks the reader to delete it by { $date }.
+       *[other] The copy is { $count } pages long. It asks the reader to delete it by { $date }.
+    }
+export-people = People in this copy
+export-notes = Notes in this copy
+export-nobody = Nobody from this session is in the copy.
+export-no-notes = No notes can be shared from this session.
+export-private-note = Anything marked private is never in a copy, so it is not listed here.
+export-protect = How the copy is locked
+export-protect-key = With the recipient's own key
+export-protect-no-key = No key has been saved for this recipient, so the copy will be locked with words instead.
+export-protect-words = With a set of words Peer Map makes up, which you then tell them
+export-looked = We have looked at this copy together and the young person is happy for it to be shared.
+export-save = Save the locked copy…
+export-working = Saving…
+export-cancelled = Nothing was saved.
+export-done = The locked copy is saved and recorded on this map.
+export-done-unrecorded = The locked copy is saved, but Peer Map could not finish recording it. Check the list below.
+export-words-title = The words that unlock this copy
+export-words-phone = Read these words to the recipient over the phone, or give them in person. Never send them with the file.
+export-words-once = Peer Map does not keep these words. Once you close this box they cannot be shown again.
+export-words-done = I have passed the words on
+export-history = Copies shared so far
+export-history-none = No copies have been shared yet.
+export-history-item = { $date }: { $role }, { $team } ({ $state })
+export-status-written = saved
+export-status-failed = not saved
+export-status-pending = not finished
+export-own = Save the young person's own copy…
+export-own-done = The young person's own copy is saved.
+
+receiving-title = Receiving copies
+receiving-intro = If practitioners share peer maps with you, give them your receiving key. Copies locked with it open only here, in your vault.
+receiving-create = Create my receiving key
+receiving-creating = Creating…
+receiving-give = Give this key to practitioners. It is safe to send by email: it can only lock copies for you, never open them.
+receiving-key-label = Your receiving key
+receiving-copy-label = Your receiving key, to copy
+shared-title = Open a shared copy
+shared-intro = Choose a locked copy someone shared with you. Peer Map unlocks it and asks where to save the PDF. Nothing of it is kept in your vault.
+shared-how = How was it locked?
+shared-how-words = With words I was told
+shared-how-key = With my receiving key
+shared-words-label = The words, in order
+shared-words-missing = Type the words you were given first.
+shared-open = Choose the copy…
+shared-working = Opening…
+shared-saved = The PDF is saved where you chose.
+shared-not-saved = The copy opened, but you closed the save window, so nothing was saved.
+# Titles of the native file windows (Rust reads these from this file).
+dialog-save-copy = Save the locked copy
+dialog-save-pdf = Save the PDF
+dialog-open-copy = Open a shared copy
+dialog-filter-copy = Locked copy (age)
+dialog-filter-pdf = PDF document

@@ -12,6 +12,8 @@ pub mod export;
 pub mod index;
 pub mod lifecycle;
 pub mod paths;
+pub mod receiving;
+pub mod record;
 pub mod settings;
 pub mod strength;
 pub mod vault;

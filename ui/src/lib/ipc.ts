@@ -87,6 +87,10 @@ export interface ReconcileReport {
 
 export interface Settings {
   idleLockMinutes: number;
+  /** A kept map is destroyed this many months after its last session. */
+  defaultRetentionMonths: number;
+  /** Extensions may not go beyond this many months after the last session. */
+  maxRetentionMonths: number;
 }
 
 export const unlockVault = (passphrase: string) => call<ReconcileReport>('unlock', { passphrase });

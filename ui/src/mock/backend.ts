@@ -4,6 +4,8 @@
 // commands are tested by the Rust suite and by the real-app WebDriver suite.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { MapSummary, Strength } from '../lib/ipc';
+import { consentCommand } from './consent';
+import { exportCommand } from './export';
 
 interface MockState {
   vault: 'absent' | 'locked' | 'unlocked';
@@ -11,6 +13,8 @@ interface MockState {
   maps: MapSummary[];
   calls: string[];
   idleLockMinutes: number;
+  defaultRetentionMonths: number;
+  maxRetentionMonths: number;
 }
 
 declare global {
@@ -37,6 +41,8 @@ export function installMockBackend(): void {
     maps: [],
     calls: [],
     idleLockMinutes: 5,
+    defaultRetentionMonths: 12,
+    maxRetentionMonths: 36,
   };
   window.__peermapMock = state;
 
@@ -58,11 +64,21 @@ export function installMockBackend(): void {
         state.vault = 'unlocked';
         return { orphanFilesRemoved: 0, missingFiles: 0, tempFilesRemoved: 0, unknownFiles: 0, catalogueRebuilt: false };
       case 'get_settings':
-        return { idleLockMinutes: state.idleLockMinutes };
+        return {
+          idleLockMinutes: state.idleLockMinutes,
+          defaultRetentionMonths: state.defaultRetentionMonths,
+          maxRetentionMonths: state.maxRetentionMonths,
+        };
       case 'set_settings': {
-        const minutes = (args as { settings: { idleLockMinutes: number } }).settings.idleLockMinutes;
-        if (minutes < 1 || minutes > 60) fail('invalid_input', 'The automatic lock must be between 1 and 60 minutes.');
-        state.idleLockMinutes = minutes;
+        const s = (args as { settings: { idleLockMinutes: number; defaultRetentionMonths: number; maxRetentionMonths: number } }).settings;
+        if (s.idleLockMinutes < 1 || s.idleLockMinutes > 60) fail('invalid_input', 'The automatic lock must be between 1 and 60 minutes.');
+        if (!(s.defaultRetentionMonths >= 1 && s.defaultRetentionMonths <= 120) || !(s.maxRetentionMonths >= 1 && s.maxRetentionMonths <= 120)) {
+          fail('invalid_input', 'Retention must be between 1 and 120 months.');
+        }
+        if (s.maxRetentionMonths < s.defaultRetentionMonths) fail('invalid_input', 'The longest time a map can be kept cannot be shorter than the usual time.');
+        state.idleLockMinutes = s.idleLockMinutes;
+        state.defaultRetentionMonths = s.defaultRetentionMonths;
+        state.maxRetentionMonths = s.maxRetentionMonths;
         return null;
       }
       case 'change_passphrase':
@@ -132,8 +148,13 @@ export function installMockBackend(): void {
         if (!session) fail('not_found', 'There is no session with that number.');
         return structuredClone(session);
       }
-      default:
+      default: {
+        const answer = consentCommand(state, cmd, (args ?? {}) as Record<string, unknown>);
+        if (answer !== undefined) return answer;
+        const exported = exportCommand(state, cmd, (args ?? {}) as Record<string, unknown>);
+        if (exported !== undefined) return exported;
         return fail('internal', `mock has no command ${cmd}`);
+      }
     }
   });
 }

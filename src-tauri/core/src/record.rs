@@ -1,0 +1,389 @@
+//! The map's page: its consent, shares, retention and exports, as the practitioner sees them
+//! (issue 5). The drawing screen gets [`crate::view::MapView`] instead, which carries none of
+//! this.
+//!
+//! Everything here is the map's own record: role and team of recipients (never names),
+//! dates, event codes and the practitioner's own notes about consent. No drawing content.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::consent::{self, ShareStatus};
+use crate::document::{ConsentBy, MapDocument, Share};
+use crate::settings::Settings;
+
+/// One date, RFC 3339.
+type At = OffsetDateTime;
+
+/// The map page's view of one map.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MapRecord {
+    /// The map's id.
+    pub id: Uuid,
+    /// The pseudonymous label.
+    pub label: String,
+    /// Why the map is being made.
+    pub purpose: String,
+    /// True until the young person agrees to the map being kept.
+    pub is_draft: bool,
+    /// How many sessions the map has.
+    pub session_count: usize,
+    /// When the latest session was.
+    #[serde(with = "time::serde::rfc3339")]
+    pub last_session_at: At,
+    /// When the map was last changed.
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: At,
+    /// When confidentiality and storage were explained, if recorded.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub explained_at: Option<At>,
+    /// The decision about keeping a copy, if made.
+    pub keep: Option<KeepView>,
+    /// The organisation's lawful basis, if recorded.
+    pub lawful_basis: Option<String>,
+    /// Every share, oldest first.
+    pub shares: Vec<ShareView>,
+    /// Every consent event, oldest first.
+    pub history: Vec<EventView>,
+    /// When and why the map will be destroyed.
+    pub retention: RetentionView,
+    /// Every export, oldest first.
+    pub disclosures: Vec<DisclosureView>,
+}
+
+/// The keep decision.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeepView {
+    /// Yes or no.
+    pub agreed: bool,
+    /// Who decided.
+    pub by: ConsentBy,
+    /// Why a parent or carer decided.
+    pub by_reason: Option<String>,
+    /// The practitioner's note on the young person's understanding.
+    pub understanding_note: Option<String>,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: At,
+}
+
+/// One share and where it stands now.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareView {
+    /// Its id within the map.
+    pub id: String,
+    /// The recipient's role.
+    pub role: String,
+    /// The recipient's team.
+    pub team: String,
+    /// The recipient's age public key, if given.
+    pub age_recipient: Option<String>,
+    /// Why.
+    pub purpose: String,
+    /// When agreed.
+    #[serde(with = "time::serde::rfc3339")]
+    pub agreed_at: At,
+    /// When it ends, if it does.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub expires_at: Option<At>,
+    /// When it was withdrawn, if it was.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub withdrawn_at: Option<At>,
+    /// `active`, `expired` or `withdrawn`.
+    pub status: &'static str,
+    /// How many exports were made under it.
+    pub exports: usize,
+}
+
+/// One consent event.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventView {
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: At,
+    /// The event code (`explained`, `keep_agreed`, `share_added`, …).
+    pub event: String,
+    /// The share concerned, described by role and team, if any.
+    pub share: Option<String>,
+}
+
+/// The retention record.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionView {
+    /// The map is destroyed at this instant.
+    #[serde(with = "time::serde::rfc3339")]
+    pub until: At,
+    /// Whole days left (0 = within a day).
+    pub days_left: i64,
+    /// `draft`, `default` or another policy code.
+    pub policy: String,
+    /// The latest date an extension may reach under the settings (kept maps only).
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub latest_allowed: Option<At>,
+    /// Every extension, oldest first.
+    pub extensions: Vec<ExtensionView>,
+}
+
+/// One extension.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExtensionView {
+    /// When it was extended.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: At,
+    /// The new date.
+    #[serde(with = "time::serde::rfc3339")]
+    pub until: At,
+    /// Why.
+    pub reason: String,
+}
+
+/// One export.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DisclosureView {
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: At,
+    /// The share that allowed it.
+    pub share_id: String,
+    /// The recipient's role at the time.
+    pub role: String,
+    /// The recipient's team at the time.
+    pub team: String,
+    /// `exported`, `pending` or `failed`.
+    pub status: String,
+    /// SHA-256 of the file, if written.
+    pub sha256: Option<String>,
+}
+
+fn share_words(share: &Share) -> String {
+    format!("{} ({})", share.recipient.role, share.recipient.team)
+}
+
+impl MapRecord {
+    /// The record of `doc` at `now` under `settings`.
+    pub fn of(doc: &MapDocument, settings: &Settings, now: OffsetDateTime) -> MapRecord {
+        let consent = &doc.consent;
+        let shares = consent
+            .shares
+            .iter()
+            .map(|s| ShareView {
+                id: s.id.clone(),
+                role: s.recipient.role.clone(),
+                team: s.recipient.team.clone(),
+                age_recipient: s.recipient.age_recipient.clone(),
+                purpose: s.purpose.clone(),
+                agreed_at: s.agreed_at,
+                expires_at: s.expires_at,
+                withdrawn_at: s.withdrawn_at,
+                status: match consent::share_status(s, now) {
+                    ShareStatus::Active => "active",
+                    ShareStatus::Expired => "expired",
+                    ShareStatus::Withdrawn => "withdrawn",
+                },
+                exports: doc
+                    .disclosures
+                    .iter()
+                    .filter(|d| d.share_id == s.id)
+                    .count(),
+            })
+            .collect();
+        let history = consent
+            .history
+            .iter()
+            .map(|e| EventView {
+                at: e.at,
+                event: e.event.clone(),
+                share: e
+                    .share_id
+                    .as_ref()
+                    .and_then(|id| consent.shares.iter().find(|s| &s.id == id).map(share_words)),
+            })
+            .collect();
+        let latest_allowed = if consent.is_kept() {
+            consent::add_months(doc.latest().session_at, settings.max_retention_months)
+        } else {
+            None
+        };
+        MapRecord {
+            id: doc.id,
+            label: doc.label.clone(),
+            purpose: doc.purpose.clone(),
+            is_draft: doc.is_draft(),
+            session_count: doc.versions.len(),
+            last_session_at: doc.latest().session_at,
+            updated_at: doc.updated_at,
+            explained_at: consent
+                .explained
+                .as_ref()
+                .filter(|e| e.confidentiality && e.storage_and_access)
+                .map(|e| e.at),
+            keep: consent.keep_copy.as_ref().map(|k| KeepView {
+                agreed: k.agreed,
+                by: k.by,
+                by_reason: k.by_reason.clone(),
+                understanding_note: k.understanding_note.clone(),
+                at: k.at,
+            }),
+            lawful_basis: consent.lawful_basis.clone(),
+            shares,
+            history,
+            retention: RetentionView {
+                until: doc.retention.until,
+                days_left: (doc.retention.until - now)
+                    .whole_seconds()
+                    .div_euclid(86_400),
+                policy: doc.retention.policy.clone(),
+                latest_allowed,
+                extensions: doc
+                    .retention
+                    .extensions
+                    .iter()
+                    .map(|x| ExtensionView {
+                        at: x.at,
+                        until: x.until,
+                        reason: x.reason.clone(),
+                    })
+                    .collect(),
+            },
+            disclosures: doc
+                .disclosures
+                .iter()
+                .map(|d| DisclosureView {
+                    at: d.at,
+                    share_id: d.share_id.clone(),
+                    role: d.recipient.role.clone(),
+                    team: d.recipient.team.clone(),
+                    status: d.status.clone(),
+                    sha256: d.export_sha256.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consent::{decide_keep, record_explained, withdraw_share, KeepDecision, NewShare};
+    use time::macros::datetime;
+
+    fn kept_with_share() -> (MapDocument, String) {
+        let t0 = datetime!(2026-01-05 10:00 UTC);
+        let mut doc = MapDocument::new(
+            Uuid::new_v4(),
+            "JS",
+            "Who helps J feel safe.",
+            t0,
+            datetime!(2026-01-12 10:00 UTC),
+        )
+        .expect("new doc");
+        record_explained(&mut doc, true, true, t0).expect("explained");
+        let decision = KeepDecision {
+            agreed: true,
+            by: ConsentBy::YoungPerson,
+            by_reason: None,
+            understanding_note: Some("Told it back in her own words.".into()),
+        };
+        decide_keep(
+            &mut doc,
+            decision,
+            Some("Public task"),
+            &Settings::default(),
+            t0,
+        )
+        .expect("kept");
+        let share = NewShare {
+            role: "Social worker".into(),
+            team: "Children's services, North".into(),
+            age_recipient: None,
+            purpose: "Safety plan meeting".into(),
+            expires_at: None,
+        };
+        let id = consent::add_share(&mut doc, share, t0).expect("share");
+        (doc, id)
+    }
+
+    #[test]
+    fn a_kept_map_shows_its_agreement_share_history_and_latest_allowed_date() {
+        let (doc, share_id) = kept_with_share();
+        let now = datetime!(2026-02-01 10:00 UTC);
+        let record = MapRecord::of(&doc, &Settings::default(), now);
+        assert!(!record.is_draft);
+        assert_eq!(record.explained_at, Some(datetime!(2026-01-05 10:00 UTC)));
+        assert_eq!(record.keep.as_ref().map(|k| k.agreed), Some(true));
+        assert_eq!(record.lawful_basis.as_deref(), Some("Public task"));
+        assert_eq!(record.shares.len(), 1);
+        assert_eq!(record.shares[0].id, share_id);
+        assert_eq!(record.shares[0].status, "active");
+        let events: Vec<&str> = record.history.iter().map(|e| e.event.as_str()).collect();
+        assert_eq!(events, ["explained", "keep_agreed", "share_added"]);
+        assert_eq!(
+            record.history[2].share.as_deref(),
+            Some("Social worker (Children's services, North)")
+        );
+        assert_eq!(record.retention.until, datetime!(2027-01-05 10:00 UTC));
+        assert_eq!(
+            record.retention.latest_allowed,
+            Some(datetime!(2029-01-05 10:00 UTC))
+        );
+        assert_eq!(record.retention.days_left, 338);
+    }
+
+    #[test]
+    fn a_withdrawn_share_says_so_and_a_draft_has_no_latest_allowed_date() {
+        let (mut doc, share_id) = kept_with_share();
+        let now = datetime!(2026-02-01 10:00 UTC);
+        withdraw_share(&mut doc, &share_id, now).expect("withdrawn");
+        let record = MapRecord::of(&doc, &Settings::default(), now);
+        assert_eq!(record.shares[0].status, "withdrawn");
+        assert_eq!(record.shares[0].withdrawn_at, Some(now));
+
+        let draft = MapDocument::new(
+            Uuid::new_v4(),
+            "AB",
+            "Purpose.",
+            now,
+            datetime!(2026-02-08 10:00 UTC),
+        )
+        .expect("draft");
+        let record = MapRecord::of(&draft, &Settings::default(), now);
+        assert!(record.is_draft);
+        assert!(record.keep.is_none());
+        assert!(record.explained_at.is_none());
+        assert!(record.retention.latest_allowed.is_none());
+        assert_eq!(record.retention.days_left, 7);
+    }
+
+    #[test]
+    fn the_json_uses_the_names_the_ui_reads() {
+        let (doc, _) = kept_with_share();
+        let record = MapRecord::of(&doc, &Settings::default(), datetime!(2026-02-01 10:00 UTC));
+        let json = serde_json::to_value(&record).expect("json");
+        for key in [
+            "id",
+            "label",
+            "isDraft",
+            "sessionCount",
+            "explainedAt",
+            "keep",
+            "lawfulBasis",
+            "shares",
+            "history",
+            "retention",
+            "disclosures",
+        ] {
+            assert!(json.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(json["keep"]["by"], "young_person");
+        assert_eq!(json["retention"]["latestAllowed"], "2029-01-05T10:00:00Z");
+        assert_eq!(json["shares"][0]["status"], "active");
+    }
+}
