@@ -127,6 +127,12 @@ canvas-me = You, in the middle of the map
 canvas-me-short = Me
 canvas-empty = Nobody is on the map yet. Add someone with the button below the map.
 canvas-choose-first = Use the arrow keys to choose someone first.
+canvas-place = Place: { $place }
+canvas-places-more =
+    { $count ->
+        [one] +1 more place
+       *[other] +{ $count } more places
+    }
 where = { $ring }, at { $hour } o'clock
 zoom-group = Zoom
 zoom-in = Zoom in

@@ -6,3 +6,4 @@ export * from './limits';
 export * from './validate';
 export * from './compare';
 export * from './layout';
+export * from './places';
