@@ -77,6 +77,17 @@ pub enum ShareStatus {
     Withdrawn,
 }
 
+impl ShareStatus {
+    /// The code the UI reads: `active`, `expired` or `withdrawn`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShareStatus::Active => "active",
+            ShareStatus::Expired => "expired",
+            ShareStatus::Withdrawn => "withdrawn",
+        }
+    }
+}
+
 macro_rules! redacted_debug {
     ($($ty:ident),*) => {
         $(impl std::fmt::Debug for $ty {

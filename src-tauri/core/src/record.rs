@@ -9,8 +9,8 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::consent::{self, ShareStatus};
-use crate::document::{ConsentBy, MapDocument, Share};
+use crate::consent;
+use crate::document::{ConsentBy, Disclosure, MapDocument, Share};
 use crate::settings::Settings;
 
 /// One date, RFC 3339.
@@ -144,8 +144,8 @@ pub struct ExtensionView {
     pub reason: String,
 }
 
-/// One export.
-#[derive(Clone, Serialize)]
+/// One export (the map page's consent record and the export panel both list these).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DisclosureView {
     /// When.
@@ -161,6 +161,19 @@ pub struct DisclosureView {
     pub status: String,
     /// SHA-256 of the file, if written.
     pub sha256: Option<String>,
+}
+
+impl From<&Disclosure> for DisclosureView {
+    fn from(d: &Disclosure) -> Self {
+        DisclosureView {
+            at: d.at,
+            share_id: d.share_id.clone(),
+            role: d.recipient.role.clone(),
+            team: d.recipient.team.clone(),
+            status: d.status.clone(),
+            sha256: d.export_sha256.clone(),
+        }
+    }
 }
 
 fn share_words(share: &Share) -> String {
@@ -183,11 +196,7 @@ impl MapRecord {
                 agreed_at: s.agreed_at,
                 expires_at: s.expires_at,
                 withdrawn_at: s.withdrawn_at,
-                status: match consent::share_status(s, now) {
-                    ShareStatus::Active => "active",
-                    ShareStatus::Expired => "expired",
-                    ShareStatus::Withdrawn => "withdrawn",
-                },
+                status: consent::share_status(s, now).as_str(),
                 exports: doc
                     .disclosures
                     .iter()
@@ -253,18 +262,7 @@ impl MapRecord {
                     })
                     .collect(),
             },
-            disclosures: doc
-                .disclosures
-                .iter()
-                .map(|d| DisclosureView {
-                    at: d.at,
-                    share_id: d.share_id.clone(),
-                    role: d.recipient.role.clone(),
-                    team: d.recipient.team.clone(),
-                    status: d.status.clone(),
-                    sha256: d.export_sha256.clone(),
-                })
-                .collect(),
+            disclosures: doc.disclosures.iter().map(DisclosureView::from).collect(),
         }
     }
 }

@@ -1,6 +1,7 @@
 // Commands for exporting a consented copy and opening one (issue 6). No path ever goes from
 // here to Rust: the save and open dialogs are native ones that Rust opens itself.
 import { call } from '../lib/ipc';
+import type { DisclosureView } from '../lib/lifecycleApi';
 
 export type ShareState = 'active' | 'expired' | 'withdrawn';
 
@@ -14,15 +15,8 @@ export interface ShareChoice {
   expiresAt: string | null;
 }
 
-export interface ExportDisclosure {
-  at: string;
-  shareId: string;
-  role: string;
-  team: string;
-  /** `written`, `failed`, `pending` or `exported` (copies made before statuses existed). */
-  status: string;
-  sha256: string | null;
-}
+/** One copy shared: the same record the map page's consent view carries. */
+export type ExportDisclosure = DisclosureView;
 
 export interface ExportStatus {
   isDraft: boolean;

@@ -33,8 +33,9 @@ use uuid::Uuid;
 
 use super::{content::Content, ExportOptions, Protection};
 use crate::atomic::{self, ByteWriter, PlainWriter};
-use crate::consent::{self, ShareStatus};
+use crate::consent;
 use crate::document::{Disclosure, MapDocument};
+use crate::record::DisclosureView;
 use crate::vault::Vault;
 use crate::{Error, Result};
 
@@ -232,25 +233,6 @@ pub struct ShareChoice {
     pub expires_at: Option<OffsetDateTime>,
 }
 
-/// One disclosure, as the map page lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DisclosureView {
-    /// When.
-    #[serde(with = "time::serde::rfc3339")]
-    pub at: OffsetDateTime,
-    /// The share that allowed it.
-    pub share_id: String,
-    /// The recipient's role, as at the time.
-    pub role: String,
-    /// The recipient's team, as at the time.
-    pub team: String,
-    /// `written`, `failed`, `pending` or `exported` (older files).
-    pub status: String,
-    /// SHA-256 of the file, once written.
-    pub sha256: Option<String>,
-}
-
 /// What the export panel shows before anything is chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -279,11 +261,7 @@ pub fn export_status(doc: &MapDocument, now: OffsetDateTime) -> ExportStatus {
             role: s.recipient.role.clone(),
             team: s.recipient.team.clone(),
             purpose: s.purpose.clone(),
-            status: match consent::share_status(s, now) {
-                ShareStatus::Active => "active",
-                ShareStatus::Expired => "expired",
-                ShareStatus::Withdrawn => "withdrawn",
-            },
+            status: consent::share_status(s, now).as_str(),
             has_key: s
                 .recipient
                 .age_recipient
@@ -297,14 +275,7 @@ pub fn export_status(doc: &MapDocument, now: OffsetDateTime) -> ExportStatus {
         .disclosures
         .iter()
         .rev()
-        .map(|d| DisclosureView {
-            at: d.at,
-            share_id: d.share_id.clone(),
-            role: d.recipient.role.clone(),
-            team: d.recipient.team.clone(),
-            status: d.status.clone(),
-            sha256: d.export_sha256.clone(),
-        })
+        .map(DisclosureView::from)
         .collect();
     // Newest first; records made at the same instant stay newest first (stable sort).
     disclosures.sort_by_key(|d| std::cmp::Reverse(d.at));
