@@ -1,41 +1,16 @@
-// App commands are declared here so Tauri generates one permission per command; the single
-// capability in capabilities/main.json then allows exactly these and nothing else.
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "passphrase_strength",
-    "create_vault",
-    "unlock",
-    "lock",
-    "list_maps",
-    "create_map",
-    "looks_like_name",
-    "open_map",
-    "save_map",
-    "start_session",
-    "get_session",
-    "get_settings",
-    "set_settings",
-    "change_passphrase",
-    // consent, retention and destruction (issue 5)
-    "delete_map",
-    "delete_everything",
-    "map_record",
-    "record_explained",
-    "decide_keep",
-    "add_share",
-    "withdraw_share",
-    "withdraw_keep",
-    "extend_retention",
-    // exporting a consented copy, and receiving one (issue 6)
-    "export_status",
-    "export_preview",
-    "export_share",
-    "save_own_copy",
-    "receiving_key",
-    "open_shared_copy",
-];
+// Tauri generates one permission per app command from this list, and the single capability
+// (capabilities/main.json, itself generated from the same list) allows exactly these. The
+// list is the core's own (core/src/app/command_list.rs), read here as text-level macro input:
+// only the names are used, so the types it mentions need not exist in this build script.
+macro_rules! commands {
+    ($($name:ident : $input:ty => $output:ty),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+include!("core/src/app/command_list.rs");
 
 fn main() {
+    println!("cargo:rerun-if-changed=core/src/app/command_list.rs");
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

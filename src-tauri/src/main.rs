@@ -3,10 +3,11 @@
 
 //! The `peermap` binary: headless subcommands first (no display needed), else the window.
 
+#[cfg(test)]
+mod capability;
 mod cli;
-mod commands;
-mod export_commands;
-mod lifecycle_commands;
+mod dialogs;
+mod ipc;
 mod sweep;
 mod window;
 

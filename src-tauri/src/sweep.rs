@@ -1,5 +1,5 @@
-//! Destruction without anyone opening a map (DESIGN.md §1, issue 5): one sweep before the
-//! window opens, so before any unlock, then one every hour while the app runs.
+//! Destruction without anyone opening a map: one sweep before the window opens, so before
+//! any unlock, then one every hour while the app runs (docs/DESIGN.md, "Retention").
 //!
 //! While the vault is locked the sweep works on the clear retention dates alone and never holds
 //! the vault mutex (an unlock must not wait behind it). While it is unlocked it goes through the
@@ -10,10 +10,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use peermap_core::app::App;
 use peermap_core::vault::{self, SweepReport};
-use peermap_core::{Error, Result};
-
-use crate::commands::{now, Shared};
+use peermap_core::Result;
 
 /// How often the running app sweeps.
 pub const INTERVAL: Duration = Duration::from_secs(60 * 60);
@@ -24,11 +23,14 @@ const TICK: Duration = Duration::from_secs(60);
 
 /// The sweep before the window opens. Never stops the app: a failure is logged as a code.
 pub fn at_startup(dir: &Path) {
-    log(vault::destroy_expired(dir, now()));
+    log(vault::destroy_expired(
+        dir,
+        time::OffsetDateTime::now_utc(),
+    ));
 }
 
 /// Start the hourly sweep thread.
-pub fn start_hourly(shared: Arc<Shared>) {
+pub fn start_hourly(app: Arc<App>) {
     let spawned = std::thread::Builder::new()
         .name("peermap-sweep".into())
         .spawn(move || {
@@ -42,7 +44,7 @@ pub fn start_hourly(shared: Arc<Shared>) {
                     .map_or(true, |gone| gone >= INTERVAL);
                 if due {
                     last = wall;
-                    log(sweep_once(&shared));
+                    log(sweep_once(&app));
                 }
             }
         });
@@ -52,25 +54,17 @@ pub fn start_hourly(shared: Arc<Shared>) {
 }
 
 /// One sweep: through the open vault if unlocked, else locked on the folder.
-pub(crate) fn sweep_once(shared: &Shared) -> Result<SweepReport> {
-    {
-        let mut guard = shared
-            .vault
-            .lock()
-            .map_err(|_| Error::Internal("state_poisoned"))?;
-        if let Some(vault) = guard.as_mut() {
-            return vault.sweep(now());
-        }
-    } // released: the locked sweep below must not block an unlock
-    let report = vault::destroy_expired(&shared.data_dir, now())?;
+pub(crate) fn sweep_once(app: &App) -> Result<SweepReport> {
+    let now = app.now();
+    if let Some(report) = app.if_unlocked(|vault| vault.sweep(now))? {
+        return report;
+    }
+    // The lock is released here: the locked sweep below must not block an unlock.
+    let report = vault::destroy_expired(app.data_dir(), now)?;
     if report.destroyed > 0 {
         // An unlock may have finished while we swept, reading the catalogue we dropped:
         // bring its in-memory list back in step with the rows.
-        if let Ok(mut guard) = shared.vault.lock() {
-            if let Some(vault) = guard.as_mut() {
-                let _ = vault.reconcile();
-            }
-        }
+        let _ = app.if_unlocked(|vault| vault.reconcile().map(drop));
     }
     Ok(report)
 }

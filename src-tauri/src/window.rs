@@ -1,7 +1,5 @@
 //! The windowed app: state, the one window, and navigation rules.
 
-use crate::commands::{self, AppState};
-
 /// Only the app's own pages may load in the window; everything else is refused.
 fn navigation_allowed(url: &tauri::Url) -> bool {
     match (url.scheme(), url.host_str()) {
@@ -19,46 +17,18 @@ pub fn run() {
         eprintln!("peermap: no data folder could be found for this user; set PEERMAP_DATA_DIR");
         std::process::exit(1);
     };
-    // Destroy what has expired before anyone can unlock (issue 5).
+    // Destroy what has expired before anyone can unlock.
     crate::sweep::at_startup(&data_dir);
+    let state: crate::ipc::AppState = std::sync::Arc::new(peermap_core::app::App::new(data_dir));
     let result = tauri::Builder::default()
-        .manage(AppState::new(data_dir))
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::passphrase_strength,
-            commands::create_vault,
-            commands::unlock,
-            commands::lock,
-            commands::list_maps,
-            commands::create_map,
-            commands::looks_like_name,
-            commands::open_map,
-            commands::save_map,
-            commands::start_session,
-            commands::get_session,
-            commands::get_settings,
-            commands::set_settings,
-            commands::change_passphrase,
-            crate::lifecycle_commands::delete_map,
-            crate::lifecycle_commands::delete_everything,
-            crate::lifecycle_commands::map_record,
-            crate::lifecycle_commands::record_explained,
-            crate::lifecycle_commands::decide_keep,
-            crate::lifecycle_commands::add_share,
-            crate::lifecycle_commands::withdraw_share,
-            crate::lifecycle_commands::withdraw_keep,
-            crate::lifecycle_commands::extend_retention,
-            crate::export_commands::export_status,
-            crate::export_commands::export_preview,
-            crate::export_commands::export_share,
-            crate::export_commands::save_own_copy,
-            crate::export_commands::receiving_key,
-            crate::export_commands::open_shared_copy,
-        ])
+        .manage(state)
+        .invoke_handler(crate::ipc::handle)
         .setup(|app| {
             {
                 use tauri::Manager;
-                crate::sweep::start_hourly(app.state::<AppState>().shared());
+                crate::sweep::start_hourly(std::sync::Arc::clone(
+                    app.state::<crate::ipc::AppState>().inner(),
+                ));
             }
             let config = app
                 .config()

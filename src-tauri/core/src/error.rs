@@ -48,8 +48,9 @@ pub enum Error {
 /// `Result` with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// The short list of codes the UI branches on. Mirrored in `ui/src/lib/ipc.ts`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The short list of codes the UI branches on. The UI's copy is generated from this enum
+/// (`ERROR_CODES` in ui/bindings/commands.ts, see app/bindings.rs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -71,6 +72,36 @@ pub enum ErrorCode {
     ConsentRequired,
     /// See [`Error::Internal`].
     Internal,
+}
+
+impl ErrorCode {
+    /// Every code, in the order the UI lists them.
+    pub const ALL: [ErrorCode; 9] = [
+        ErrorCode::Locked,
+        ErrorCode::WrongPassphrase,
+        ErrorCode::NotFound,
+        ErrorCode::InvalidInput,
+        ErrorCode::Corrupt,
+        ErrorCode::TooNew,
+        ErrorCode::Storage,
+        ErrorCode::ConsentRequired,
+        ErrorCode::Internal,
+    ];
+
+    /// The code as the UI spells it (`wrong_passphrase`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Locked => "locked",
+            ErrorCode::WrongPassphrase => "wrong_passphrase",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::Corrupt => "corrupt",
+            ErrorCode::TooNew => "too_new",
+            ErrorCode::Storage => "storage",
+            ErrorCode::ConsentRequired => "consent_required",
+            ErrorCode::Internal => "internal",
+        }
+    }
 }
 
 impl Error {
@@ -113,7 +144,7 @@ impl From<std::io::Error> for Error {
 }
 
 /// The error as it crosses IPC: `{"code": "...", "message": "..."}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct BoundaryError {
     /// What the UI branches on.
     pub code: ErrorCode,
@@ -146,7 +177,6 @@ mod tests {
 
     #[test]
     fn every_code_has_the_spelling_the_ui_expects() {
-        // Keep in step with ui/src/lib/ipc.ts ERROR_CODES.
         let codes = [
             (ErrorCode::Locked, "locked"),
             (ErrorCode::WrongPassphrase, "wrong_passphrase"),
@@ -164,12 +194,11 @@ mod tests {
                 serde_json::Value::String(text.into())
             );
         }
-        let ts = include_str!("../../../ui/src/lib/ipc.ts");
-        for (_, text) in codes {
-            assert!(
-                ts.contains(&format!("'{text}'")),
-                "ipc.ts lacks code {text}"
-            );
+        // The UI's list is generated from ErrorCode::ALL and as_str (app/bindings.rs).
+        assert_eq!(ErrorCode::ALL.len(), codes.len());
+        for (code, text) in codes {
+            assert!(ErrorCode::ALL.contains(&code));
+            assert_eq!(code.as_str(), text);
         }
     }
 

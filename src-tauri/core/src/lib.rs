@@ -2,12 +2,14 @@
 //!
 //! This crate never depends on tauri, so every rule it enforces can be tested headless.
 
+pub mod app;
 pub mod atomic;
 pub mod clock;
 pub mod consent;
 pub mod crypto;
 pub mod document;
 mod error;
+pub mod events;
 pub mod export;
 pub mod index;
 pub mod lifecycle;

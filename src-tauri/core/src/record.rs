@@ -1,5 +1,5 @@
-//! The map's page: its consent, shares, retention and exports, as the practitioner sees them
-//! (issue 5). The drawing screen gets [`crate::view::MapView`] instead, which carries none of
+//! The map's page: its consent, shares, retention and exports, as the practitioner sees them.
+//! The drawing screen gets [`crate::view::MapView`] instead, which carries none of
 //! this.
 //!
 //! Everything here is the map's own record: role and team of recipients (never names),
@@ -10,6 +10,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::consent;
+use crate::events::ConsentEvent;
+use crate::lifecycle::{self, RetentionWarning};
 use crate::document::{ConsentBy, Disclosure, MapDocument, Share};
 use crate::settings::Settings;
 
@@ -17,7 +19,7 @@ use crate::settings::Settings;
 type At = OffsetDateTime;
 
 /// The map page's view of one map.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MapRecord {
     /// The map's id.
@@ -32,12 +34,15 @@ pub struct MapRecord {
     pub session_count: usize,
     /// When the latest session was.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub last_session_at: At,
     /// When the map was last changed.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub updated_at: At,
     /// When confidentiality and storage were explained, if recorded.
     #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
     pub explained_at: Option<At>,
     /// The decision about keeping a copy, if made.
     pub keep: Option<KeepView>,
@@ -51,10 +56,12 @@ pub struct MapRecord {
     pub retention: RetentionView,
     /// Every export, oldest first.
     pub disclosures: Vec<DisclosureView>,
+    /// The lengths a new share can be agreed for, from today.
+    pub share_lengths: Vec<ShareLength>,
 }
 
 /// The keep decision.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KeepView {
     /// Yes or no.
@@ -67,11 +74,12 @@ pub struct KeepView {
     pub understanding_note: Option<String>,
     /// When.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub at: At,
 }
 
 /// One share and where it stands now.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ShareView {
     /// Its id within the map.
@@ -86,12 +94,15 @@ pub struct ShareView {
     pub purpose: String,
     /// When agreed.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub agreed_at: At,
     /// When it ends, if it does.
     #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
     pub expires_at: Option<At>,
     /// When it was withdrawn, if it was.
     #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
     pub withdrawn_at: Option<At>,
     /// `active`, `expired` or `withdrawn`.
     pub status: &'static str,
@@ -100,24 +111,26 @@ pub struct ShareView {
 }
 
 /// One consent event.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EventView {
     /// When.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub at: At,
-    /// The event code (`explained`, `keep_agreed`, `share_added`, …).
-    pub event: String,
+    /// What happened.
+    pub event: ConsentEvent,
     /// The share concerned, described by role and team, if any.
     pub share: Option<String>,
 }
 
 /// The retention record.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RetentionView {
     /// The map is destroyed at this instant.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub until: At,
     /// Whole days left (0 = within a day).
     pub days_left: i64,
@@ -125,31 +138,55 @@ pub struct RetentionView {
     pub policy: String,
     /// The latest date an extension may reach under the settings (kept maps only).
     #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
     pub latest_allowed: Option<At>,
     /// Every extension, oldest first.
     pub extensions: Vec<ExtensionView>,
+    /// The days it can be kept to (YYYY-MM-DD, each read as the start of the day, UTC),
+    /// earliest first; empty for a draft.
+    pub extension_choices: Vec<String>,
+    /// A warning as the date nears, if it is within a month.
+    pub warning: Option<RetentionWarning>,
+    /// For a draft: the date it would be destroyed on if the young person agreed now to it
+    /// being kept (the default retention from today).
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub if_kept_until: Option<At>,
+}
+
+/// A length offered for a new share.
+#[derive(Clone, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareLength {
+    /// How many months.
+    pub months: u32,
+    /// The share's last day (YYYY-MM-DD) if agreed today.
+    pub ends_on: String,
 }
 
 /// One extension.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExtensionView {
     /// When it was extended.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub at: At,
     /// The new date.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub until: At,
     /// Why.
     pub reason: String,
 }
 
 /// One export (the map page's consent record and the export panel both list these).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DisclosureView {
     /// When.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub at: At,
     /// The share that allowed it.
     pub share_id: String,
@@ -209,7 +246,7 @@ impl MapRecord {
             .iter()
             .map(|e| EventView {
                 at: e.at,
-                event: e.event.clone(),
+                event: ConsentEvent::from_code(&e.event),
                 share: e
                     .share_id
                     .as_ref()
@@ -221,6 +258,8 @@ impl MapRecord {
         } else {
             None
         };
+        let days_left = (doc.retention.until - now).whole_seconds().div_euclid(86_400);
+        let day = |d: time::Date| d.to_string();
         MapRecord {
             id: doc.id,
             label: doc.label.clone(),
@@ -246,9 +285,7 @@ impl MapRecord {
             history,
             retention: RetentionView {
                 until: doc.retention.until,
-                days_left: (doc.retention.until - now)
-                    .whole_seconds()
-                    .div_euclid(86_400),
+                days_left,
                 policy: doc.retention.policy.clone(),
                 latest_allowed,
                 extensions: doc
@@ -261,8 +298,27 @@ impl MapRecord {
                         reason: x.reason.clone(),
                     })
                     .collect(),
+                extension_choices: lifecycle::extension_choices(doc.retention.until, latest_allowed)
+                    .into_iter()
+                    .map(day)
+                    .collect(),
+                warning: lifecycle::retention_warning(days_left),
+                if_kept_until: if consent.is_kept() {
+                    None
+                } else {
+                    consent::add_months(now, settings.default_retention_months)
+                },
             },
             disclosures: doc.disclosures.iter().map(DisclosureView::from).collect(),
+            share_lengths: lifecycle::SHARE_LENGTHS_MONTHS
+                .iter()
+                .filter_map(|&months| {
+                    lifecycle::share_end_day(now, months).map(|d| ShareLength {
+                        months,
+                        ends_on: day(d),
+                    })
+                })
+                .collect(),
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::{Error, Result};
 pub(crate) const KEY: &str = "settings";
 
 /// Settings a practitioner (or their organisation) can change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     /// Lock the vault after this many minutes with no input (1 to 60).

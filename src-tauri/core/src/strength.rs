@@ -19,7 +19,7 @@ const ESTIMATE_CHARS: usize = 100;
 const APP_WORDS: &[&str] = &["peer", "map", "peermap", "peer map", "vault", "passphrase"];
 
 /// The verdict on a proposed passphrase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Strength {
     /// zxcvbn's estimate, 0 (very guessable) to 4 (very hard to guess).

@@ -12,18 +12,19 @@ use crate::document::{AuditEntry, MapDocument, Ring, SessionVersion};
 use crate::{Error, Result};
 
 /// One session's date, for the timeline.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionDate {
     /// 0 is the first session.
     pub index: usize,
     /// When it happened (RFC 3339).
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub session_at: OffsetDateTime,
 }
 
 /// The drawing screen's view of one map.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MapView {
     /// The map's id.
@@ -42,6 +43,7 @@ pub struct MapView {
     pub is_draft: bool,
     /// When the map will be destroyed (RFC 3339).
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub retain_until: OffsetDateTime,
 }
 
