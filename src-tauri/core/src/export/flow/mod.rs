@@ -24,20 +24,24 @@
 //! copy carries a consent summary, so after one the copy a recipient holds is out of date
 //! too. Failed and pending exports do not count as shared: nothing reached anyone.
 
+mod preview;
+mod status;
+
 use std::path::Path;
 
 use secrecy::SecretString;
-use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{content::Content, ExportOptions, Protection};
+use super::{ExportOptions, Protection};
 use crate::atomic::{self, ByteWriter, PlainWriter};
-use crate::consent;
-use crate::document::{Disclosure, MapDocument};
-use crate::record::DisclosureView;
 use crate::vault::Vault;
 use crate::{Error, Result};
+
+pub use preview::{pdf_page_count, png_data_url, preview, Choice, Preview, PREVIEW_WIDTH};
+pub use status::{
+    changed_since_last_shared, export_status, last_shared_at, ExportStatus, ShareChoice,
+};
 
 /// Disclosure statuses this module writes.
 pub const STATUS_PENDING: &str = "pending";
@@ -191,251 +195,4 @@ pub fn split_save_target(vault: &Vault, target: &Path) -> Result<(std::path::Pat
         return Err(Error::InvalidInput(BAD_TARGET.to_owned()));
     }
     Ok((dir, name.to_owned()))
-}
-
-/// True when the map was edited after its latest completed disclosure (see the module
-/// documentation). False when it has never been shared.
-pub fn changed_since_last_shared(doc: &MapDocument) -> bool {
-    last_shared_at(doc).is_some_and(|at| doc.updated_at > at)
-}
-
-/// When the latest completed disclosure was made, if any.
-pub fn last_shared_at(doc: &MapDocument) -> Option<OffsetDateTime> {
-    doc.disclosures
-        .iter()
-        .filter(|d| is_completed(d))
-        .map(|d| d.at)
-        .max()
-}
-
-fn is_completed(d: &Disclosure) -> bool {
-    d.status == STATUS_WRITTEN || d.status == STATUS_EXPORTED
-}
-
-/// One share, as the export panel offers it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ShareChoice {
-    /// The share id.
-    pub id: String,
-    /// The recipient's role.
-    pub role: String,
-    /// The recipient's team.
-    pub team: String,
-    /// Why the young person agreed to share.
-    pub purpose: String,
-    /// `active`, `expired` or `withdrawn`.
-    pub status: &'static str,
-    /// Whether the recipient's age public key is on the share.
-    pub has_key: bool,
-    /// When the agreement ends, if it does.
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub expires_at: Option<OffsetDateTime>,
-}
-
-/// What the export panel shows before anything is chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportStatus {
-    /// Not yet agreed to keep: nothing can be shared.
-    pub is_draft: bool,
-    /// Every share, active ones first.
-    pub shares: Vec<ShareChoice>,
-    /// Every disclosure, newest first.
-    pub disclosures: Vec<DisclosureView>,
-    /// When the map was last shared (a completed disclosure).
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub last_shared_at: Option<OffsetDateTime>,
-    /// See [`changed_since_last_shared`].
-    pub changed_since_last_shared: bool,
-}
-
-/// The export panel's view of a map at `now`.
-pub fn export_status(doc: &MapDocument, now: OffsetDateTime) -> ExportStatus {
-    let mut shares: Vec<ShareChoice> = doc
-        .consent
-        .shares
-        .iter()
-        .map(|s| ShareChoice {
-            id: s.id.clone(),
-            role: s.recipient.role.clone(),
-            team: s.recipient.team.clone(),
-            purpose: s.purpose.clone(),
-            status: consent::share_status(s, now).as_str(),
-            has_key: s
-                .recipient
-                .age_recipient
-                .as_deref()
-                .is_some_and(|k| !k.trim().is_empty()),
-            expires_at: s.expires_at,
-        })
-        .collect();
-    shares.sort_by_key(|s| s.status != "active");
-    let mut disclosures: Vec<DisclosureView> = doc
-        .disclosures
-        .iter()
-        .rev()
-        .map(DisclosureView::from)
-        .collect();
-    // Newest first; records made at the same instant stay newest first (stable sort).
-    disclosures.sort_by_key(|d| std::cmp::Reverse(d.at));
-    ExportStatus {
-        is_draft: doc.is_draft(),
-        shares,
-        disclosures,
-        last_shared_at: last_shared_at(doc),
-        changed_since_last_shared: changed_since_last_shared(doc),
-    }
-}
-
-/// Something the young person can untick in the preview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Choice {
-    /// The token or note id.
-    pub id: String,
-    /// What the legend calls it (initials or descriptor), or the start of a note.
-    pub label: String,
-    /// Whether it is left out of this copy.
-    pub excluded: bool,
-}
-
-/// How wide each page picture of the preview is, in pixels.
-pub const PREVIEW_WIDTH: u32 = 800;
-
-/// The preview of one copy: every page as a picture, laid out by the same code as the PDF,
-/// and what can still be unticked. Private people and notes are never offered: they are
-/// always left out.
-pub struct Preview {
-    /// Each page as a PNG, [`PREVIEW_WIDTH`] pixels wide.
-    pub pages: Vec<zeroize::Zeroizing<Vec<u8>>>,
-    /// People who can be unticked.
-    pub people: Vec<Choice>,
-    /// Notes that can be unticked.
-    pub notes: Vec<Choice>,
-    /// The date printed on the copy by which it must be deleted.
-    pub destroy_by: OffsetDateTime,
-    /// Whether the copy can be encrypted to the recipient's own key.
-    pub has_key: bool,
-}
-
-/// Render the copy's pages for the preview (the gate runs first) and list what can be
-/// unticked.
-pub fn preview(doc: &MapDocument, share_id: &str, options: &ExportOptions) -> Result<Preview> {
-    let pages = super::render_pages(doc, share_id, options, PREVIEW_WIDTH)?;
-    let share = super::gate(doc, share_id, options.now)?;
-    let index = options
-        .session_index
-        .unwrap_or_else(|| doc.versions.len().saturating_sub(1));
-    let session = doc.versions.get(index).ok_or(Error::NotFound)?;
-    // Everyone who could be shared, in the legend's order, with their legend name.
-    let everyone = ExportOptions {
-        excluded_token_ids: Vec::new(),
-        excluded_note_ids: Vec::new(),
-        ..options.clone()
-    };
-    let content = Content::build(doc, Some(share), &everyone)?;
-    let people = content
-        .people
-        .iter()
-        .map(|p| Choice {
-            id: p.token.id.clone(),
-            label: format!("{}. {}", p.number, p.short_name()),
-            excluded: options.excluded_token_ids.contains(&p.token.id),
-        })
-        .collect();
-    let notes = session
-        .notes
-        .iter()
-        .filter(|n| !n.private)
-        .map(|n| Choice {
-            id: n.id.clone(),
-            label: note_start(&n.text),
-            excluded: options.excluded_note_ids.contains(&n.id),
-        })
-        .collect();
-    Ok(Preview {
-        pages,
-        people,
-        notes,
-        destroy_by: super::destroy_by(share, options.now),
-        has_key: share
-            .recipient
-            .age_recipient
-            .as_deref()
-            .is_some_and(|k| !k.trim().is_empty()),
-    })
-}
-
-/// The first 80 characters of a note, on one line.
-fn note_start(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= 80 {
-        one_line
-    } else {
-        let cut: String = one_line.chars().take(79).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
-/// How many pages a PDF Peer Map wrote has: its `/Type /Page` objects (not `/Pages`).
-pub fn pdf_page_count(pdf: &[u8]) -> usize {
-    let needle = b"/Type /Page";
-    pdf.windows(needle.len() + 1)
-        .filter(|w| w.starts_with(needle) && !w[needle.len()].is_ascii_alphabetic())
-        .count()
-}
-
-/// `data:image/png;base64,…` for a PNG, so the UI can show it without a file.
-pub fn png_data_url(png: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(22 + png.len().div_ceil(3) * 4);
-    out.push_str("data:image/png;base64,");
-    for chunk in png.chunks(3) {
-        let b = [
-            chunk.first().copied().unwrap_or(0),
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for (i, shift) in [18u32, 12, 6, 0].into_iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_the_standard_vectors() {
-        let strip = |s: String| s["data:image/png;base64,".len()..].to_owned();
-        assert_eq!(strip(png_data_url(b"")), "");
-        assert_eq!(strip(png_data_url(b"f")), "Zg==");
-        assert_eq!(strip(png_data_url(b"fo")), "Zm8=");
-        assert_eq!(strip(png_data_url(b"foo")), "Zm9v");
-        assert_eq!(strip(png_data_url(b"foobar")), "Zm9vYmFy");
-    }
-
-    #[test]
-    fn notes_are_cut_to_one_short_line() {
-        assert_eq!(note_start("a\n  b"), "a b");
-        let long = "word ".repeat(40);
-        let cut = note_start(&long);
-        assert!(cut.chars().count() <= 80 && cut.ends_with('…'));
-    }
-
-    #[test]
-    fn pages_are_counted_without_the_page_tree() {
-        assert_eq!(
-            pdf_page_count(b"<< /Type /Pages >> << /Type /Page >> << /Type /Page/X >>"),
-            2
-        );
-    }
 }
