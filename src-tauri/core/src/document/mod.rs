@@ -72,6 +72,7 @@ pub use consent::{Consent, ConsentBy, ConsentEvent, Explained, KeepCopy, Recipie
 pub use history::{AuditEntry, Disclosure, Extension, Retention};
 pub use names::looks_like_full_name;
 pub use restore::restore;
+pub(crate) use restore::restore_reporting_migration;
 pub use session::{Author, Group, Link, Me, Note, Place, Ring, SessionVersion, Token, TokenKind};
 
 #[cfg(test)]

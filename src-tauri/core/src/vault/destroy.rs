@@ -64,6 +64,7 @@ impl Vault {
         }
         self.catalogue = catalogue;
         self.recipients.remove(&id);
+        self.docs.forget(id);
         self.note_seen_locally(now);
         remove_if_present(&self.map_path(id))?;
         atomic::sync_dir(&self.dir.join(MAPS_DIR))
@@ -98,6 +99,7 @@ impl Vault {
             self.catalogue = catalogue;
             for id in &expired {
                 self.recipients.remove(id);
+                self.docs.forget(*id);
             }
         }
         self.note_seen_locally(now);
@@ -117,6 +119,7 @@ impl Vault {
             .delete_maps_with_catalogue(&ids, reason, now, Some(&body))?;
         self.catalogue = Catalogue::default();
         self.recipients.clear();
+        self.docs.clear();
         self.note_seen_locally(now);
         finish_unlinks(&self.index, &self.dir.join(MAPS_DIR), &ids)?;
         Ok(destroyed)

@@ -7,10 +7,11 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use time::OffsetDateTime;
 use uuid::Uuid;
+use zeroize::Zeroizing;
 
 use super::catalogue::Meta;
 use super::files::map_file_name;
-use super::{identity_file_text, Vault, MAPS_DIR, SEEN_RESOLUTION};
+use super::{identity_file_text, KnownKey, Vault, MAPS_DIR, SEEN_RESOLUTION};
 use crate::atomic;
 use crate::crypto::{self, Recipient};
 use crate::document::{self, MapDocument};
@@ -19,9 +20,11 @@ use crate::{Error, Result};
 
 const FILE_MISSING: &str = "This map's file is missing from the data folder, so it cannot be \
      opened. If you have a backup of the data folder, restore it.";
-const FILE_SWAPPED: &str = "This map could not be opened: its file has been replaced by another \
+pub(super) const FILE_SWAPPED: &str =
+    "This map could not be opened: its file has been replaced by another \
      map's file. Your other maps are not affected.";
-const MAP_DAMAGED: &str = "This map could not be opened: its file is damaged or has been \
+pub(super) const MAP_DAMAGED: &str =
+    "This map could not be opened: its file is damaged or has been \
      replaced. Your other maps are not affected.";
 
 /// One row of the map list, as the UI shows it.
@@ -107,7 +110,7 @@ impl Vault {
         let key = crypto::generate_identity();
         let wrapped_key =
             crypto::encrypt_to(&self.master_recipient, identity_file_text(&key).as_bytes())?;
-        self.write_map_file(&key.to_public(), &doc)?;
+        let written = self.write_map_file(&key.to_public(), &doc)?;
 
         let meta = Meta::of(&doc);
         let row = MapRow {
@@ -127,17 +130,37 @@ impl Vault {
             return Err(err);
         }
         self.catalogue = catalogue;
-        self.recipients.insert(id, key.to_public());
+        self.docs
+            .keep(id, &row.wrapped_key, &written.encrypted, written.json);
+        self.recipients.insert(
+            id,
+            KnownKey {
+                recipient: key.to_public(),
+                wrapped_key: row.wrapped_key,
+            },
+        );
         self.note_seen_locally(now);
         Ok(doc)
     }
 
     /// Open a map. A file whose inner id does not match its name and row (a swapped or foreign
     /// file) is refused as [`Error::Corrupt`], as is any damage.
+    ///
+    /// The row is always read (a map destroyed by the headless sweep of another process is
+    /// gone) and so is the file. If both are exactly what this vault last wrote or read, the
+    /// document it remembers is returned without unwrapping the key, decrypting the file or
+    /// validating again (see the `cache` module); otherwise every check runs.
     pub fn open_map(&self, id: Uuid) -> Result<MapDocument> {
         let row = self.index.map_row(id)?.ok_or(Error::NotFound)?;
+        let read = crypto::read_file_bounded(&self.map_path(id));
+        if let Ok(bytes) = &read {
+            if let Some(doc) = self.docs.get(id, &row.wrapped_key, bytes) {
+                return Ok(doc);
+            }
+        }
+        // Errors in the order they always had: the key before the file.
         let key = self.unwrap_key(&row)?;
-        let bytes = match crypto::read_file_bounded(&self.map_path(id)) {
+        let bytes = match read {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(Error::Corrupt(FILE_MISSING.into()))
@@ -148,12 +171,17 @@ impl Vault {
             Err(e) => return Err(Error::storage(&e)),
         };
         let plain = crypto::decrypt_map_bytes(&key, &bytes)?;
-        let doc = document::restore(&plain).map_err(|e| match e {
-            Error::TooNew(m) => Error::TooNew(m),
-            _ => Error::Corrupt(MAP_DAMAGED.into()),
-        })?;
+        let (doc, migrated) =
+            document::restore_reporting_migration(&plain).map_err(|e| match e {
+                Error::TooNew(m) => Error::TooNew(m),
+                _ => Error::Corrupt(MAP_DAMAGED.into()),
+            })?;
         if doc.id != id {
             return Err(Error::Corrupt(FILE_SWAPPED.into()));
+        }
+        // Bytes that needed a migration are not what the document reads as: not remembered.
+        if !migrated {
+            self.docs.keep(id, &row.wrapped_key, &bytes, plain);
         }
         Ok(doc)
     }
@@ -163,16 +191,35 @@ impl Vault {
     pub fn save_map(&mut self, doc: &MapDocument, now: OffsetDateTime) -> Result<()> {
         let now = self.effective_now(now);
         let row = self.index.map_row(doc.id)?.ok_or(Error::NotFound)?;
-        let recipient = match self.recipients.get(&doc.id) {
-            Some(r) => r.clone(),
+        // Whether the row still holds the key the recipient came from: only then may the
+        // document be remembered (a hit must return what a full open would).
+        let (recipient, same_key) = match self.recipients.get(&doc.id) {
+            Some(known) => (
+                known.recipient.clone(),
+                known.wrapped_key == row.wrapped_key,
+            ),
             None => {
-                let r = self.unwrap_key(&row)?.to_public();
-                self.recipients.insert(doc.id, r.clone());
-                r
+                let recipient = self.unwrap_key(&row)?.to_public();
+                let known = KnownKey {
+                    recipient: recipient.clone(),
+                    wrapped_key: row.wrapped_key.clone(),
+                };
+                self.recipients.insert(doc.id, known);
+                (recipient, true)
             }
         };
-        // to_json validates first.
-        self.write_map_file(&recipient, doc)?;
+        // The file is about to change: whatever happens next, do not answer from memory.
+        self.docs.forget(doc.id);
+        // to_json validates: the one validation a save needs, because this is the last gate
+        // before the disk and save_map is public (callers such as view::apply_drawing validate
+        // too, but the vault does not rely on it). Nothing is read back or decrypted to verify:
+        // write_atomic fsyncs the file and the folder, and age's authentication would catch
+        // any later damage on the next full open.
+        let written = self.write_map_file(&recipient, doc)?;
+        if same_key {
+            self.docs
+                .keep(doc.id, &row.wrapped_key, &written.encrypted, written.json);
+        }
 
         let meta = Meta::of(doc);
         let meta_changed = self.catalogue.maps.get(&doc.id) != Some(&meta);
@@ -202,17 +249,24 @@ impl Vault {
         Ok(())
     }
 
-    fn write_map_file(&self, recipient: &Recipient, doc: &MapDocument) -> Result<()> {
+    /// Validate, serialise, encrypt and write atomically; returns what was written.
+    fn write_map_file(&self, recipient: &Recipient, doc: &MapDocument) -> Result<Written> {
         let json = doc.to_json()?;
         let encrypted = crypto::encrypt_to(recipient, &json)?;
-        drop(json);
         atomic::write_atomic_with(
             self.writer.as_ref(),
             &self.dir.join(MAPS_DIR),
             &map_file_name(doc.id),
             &encrypted,
-        )
+        )?;
+        Ok(Written { json, encrypted })
     }
+}
+
+/// A map file just written: the plaintext (zeroized on drop) and the bytes on disk.
+struct Written {
+    json: Zeroizing<Vec<u8>>,
+    encrypted: Vec<u8>,
 }
 
 /// The recipients a map has been agreed to be shared with, role and team only, as JSON.

@@ -18,6 +18,7 @@
 //! operation uses [`effective_now`] so setting the computer's clock back cannot keep a map
 //! alive past its retention date.
 
+mod cache;
 mod catalogue;
 mod destroy;
 mod files;
@@ -40,6 +41,7 @@ use crate::crypto::{self, Identity, Recipient};
 use crate::index::{self, Index, MapRow};
 use crate::{Error, Result};
 
+use cache::DocCache;
 use catalogue::Catalogue;
 use files::{has_map_files, make_private_dir, map_file_name, remove_if_present};
 
@@ -78,8 +80,17 @@ pub struct Vault {
     writer: Box<dyn ByteWriter>,
     /// Each map's public recipient once known, so a save need not decrypt its key again.
     /// Public keys: nothing secret here.
-    recipients: std::collections::HashMap<Uuid, Recipient>,
+    recipients: std::collections::HashMap<Uuid, KnownKey>,
+    /// The last document saved or opened for each map (see [`cache`]); zeroized on drop.
+    docs: DocCache,
     last_reconcile: Option<ReconcileReport>,
+}
+
+/// A map's public recipient, and the wrapped key it was made or unwrapped from.
+struct KnownKey {
+    recipient: Recipient,
+    /// The row's `wrapped_key` this recipient belongs to (ciphertext, not secret).
+    wrapped_key: Vec<u8>,
 }
 
 impl std::fmt::Debug for Vault {
@@ -167,6 +178,7 @@ impl Vault {
             latest_seen,
             writer: Box::new(PlainWriter),
             recipients: std::collections::HashMap::new(),
+            docs: DocCache::default(),
             last_reconcile: None,
         })
     }

@@ -37,6 +37,12 @@ const STEPS: [Step; CURRENT_VERSION as usize] = [v0_to_v1];
 /// Errors: [`Error::Corrupt`] for anything damaged, truncated or foreign, [`Error::TooNew`] for
 /// a version newer than this build. Messages never contain content from the file.
 pub fn restore(bytes: &[u8]) -> Result<MapDocument> {
+    restore_reporting_migration(bytes).map(|(doc, _)| doc)
+}
+
+/// [`restore`], also saying whether the bytes needed a migration. Bytes that did not are
+/// exactly the document as `serde_json` reads it (the vault may remember them as such).
+pub(crate) fn restore_reporting_migration(bytes: &[u8]) -> Result<(MapDocument, bool)> {
     let envelope: Envelope = serde_json::from_slice(bytes).map_err(|_| damaged())?;
     if envelope.format.as_deref() != Some(FORMAT) {
         return Err(damaged());
@@ -46,7 +52,8 @@ pub fn restore(bytes: &[u8]) -> Result<MapDocument> {
         return Err(too_new());
     }
 
-    let doc: MapDocument = if version == u64::from(CURRENT_VERSION) {
+    let migrated = version != u64::from(CURRENT_VERSION);
+    let doc: MapDocument = if !migrated {
         serde_json::from_slice(bytes).map_err(|_| damaged())?
     } else {
         let value: Value = serde_json::from_slice(bytes).map_err(|_| damaged())?;
@@ -55,7 +62,7 @@ pub fn restore(bytes: &[u8]) -> Result<MapDocument> {
     };
 
     validate::check(&doc).map_err(|problem| problem.into_error(true))?;
-    Ok(doc)
+    Ok((doc, migrated))
 }
 
 /// Run every step from `from` up to the current version.
