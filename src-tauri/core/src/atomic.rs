@@ -16,7 +16,7 @@ use crate::{Error, Result};
 pub const TEMP_PREFIX: &str = ".tmp-";
 
 /// How the bytes reach the temp file. Production writes them all at once; tests inject a
-/// writer that fails part way through (see [`FailAfter`]).
+/// writer that fails part way through (see `FailAfter`, with the `test-hooks` feature).
 pub trait ByteWriter: Send + Sync {
     /// Write `bytes` to `file` completely, or fail.
     fn write_bytes(&self, file: &mut File, bytes: &[u8]) -> io::Result<()>;
@@ -33,7 +33,8 @@ impl ByteWriter for PlainWriter {
 }
 
 /// A test writer: writes the first `n` bytes, then fails with `kind` (for example
-/// `StorageFull`, as a full disk would).
+/// `StorageFull`, as a full disk would). Only with the `test-hooks` feature.
+#[cfg(any(test, feature = "test-hooks"))]
 #[derive(Debug, Clone, Copy)]
 pub struct FailAfter {
     /// How many bytes reach the file before the failure.
@@ -42,6 +43,7 @@ pub struct FailAfter {
     pub kind: io::ErrorKind,
 }
 
+#[cfg(any(test, feature = "test-hooks"))]
 impl ByteWriter for FailAfter {
     fn write_bytes(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
         let n = self.n.min(bytes.len());

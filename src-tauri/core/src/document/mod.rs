@@ -34,8 +34,25 @@
 //! unit in the last place. Angles are therefore written rounded to a millionth of a degree,
 //! which reads back bit for bit, so a saved map reopens exactly as it was saved.
 
+/// `Debug` that names the type and nothing else, for types that hold map content. Defined
+/// before the modules below so that each can redact its own types.
+macro_rules! redacted_debug {
+    ($($ty:ident),* $(,)?) => {
+        $(
+            impl std::fmt::Debug for $ty {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.debug_struct(stringify!($ty)).finish_non_exhaustive()
+                }
+            }
+        )*
+    };
+}
+
+mod consent;
+mod history;
 mod names;
 mod restore;
+mod session;
 mod timestamp;
 mod validate;
 
@@ -44,15 +61,23 @@ mod tests;
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::{Error, Result};
 
+pub use consent::{Consent, ConsentBy, ConsentEvent, Explained, KeepCopy, Recipient, Share};
+pub use history::{AuditEntry, Disclosure, Extension, Retention};
 pub use names::looks_like_full_name;
 pub use restore::restore;
+pub(crate) use restore::restore_reporting_migration;
+pub use session::{Author, Group, Link, Me, Note, Place, Ring, SessionVersion, Token, TokenKind};
+
+#[cfg(test)]
+use session::canonical_angle;
+use session::NO_SESSION;
 
 /// The value of the `format` field in every map document.
 pub const FORMAT: &str = "peermap";
@@ -104,336 +129,6 @@ pub struct MapDocument {
     /// What happened to the map, as event codes only.
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
-}
-
-/// One closeness ring.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Ring {
-    /// What the young person calls this ring.
-    pub label: String,
-}
-
-/// The map as it stood at the end of one session.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionVersion {
-    /// When the session happened.
-    #[serde(with = "timestamp")]
-    pub session_at: OffsetDateTime,
-    /// The young person at the centre.
-    #[serde(default)]
-    pub me: Me,
-    /// The people on the map (and in the tray).
-    #[serde(default)]
-    pub tokens: Vec<Token>,
-    /// Who knows whom.
-    #[serde(default)]
-    pub links: Vec<Link>,
-    /// Groups of people (a team, a friendship group).
-    #[serde(default)]
-    pub groups: Vec<Group>,
-    /// Where time is spent.
-    #[serde(default)]
-    pub places: Vec<Place>,
-    /// Notes by the young person or the practitioner.
-    #[serde(default)]
-    pub notes: Vec<Note>,
-}
-
-/// The young person at the centre of the map.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Me {
-    /// A colour id from the palette.
-    pub colour: String,
-    /// One of [`SHAPES`].
-    pub shape: String,
-    /// 1 to 3 letters, if the young person wants them.
-    #[serde(default)]
-    pub initials: Option<String>,
-}
-
-impl Default for Me {
-    fn default() -> Self {
-        Me {
-            colour: "blue".to_owned(),
-            shape: "circle".to_owned(),
-            initials: None,
-        }
-    }
-}
-
-/// Who a person is to the young person, broadly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TokenKind {
-    /// A friend or someone their age.
-    Peer,
-    /// Family.
-    Family,
-    /// An adult who is not family or a professional.
-    Adult,
-    /// A teacher, coach, social worker, youth worker…
-    Professional,
-    /// Anyone else.
-    Other,
-}
-
-/// One person on the map.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct Token {
-    /// Unique within its session.
-    pub id: String,
-    /// Who they are, broadly.
-    pub kind: TokenKind,
-    /// 0-based ring index, innermost first; `None` = parked in the tray, not placed.
-    #[serde(default)]
-    pub ring: Option<u8>,
-    /// Position around the rings, degrees in `[0, 360)`.
-    #[serde(default, serialize_with = "serialize_angle")]
-    pub angle: f64,
-    /// A colour id from the palette.
-    pub colour: String,
-    /// One of [`SHAPES`].
-    pub shape: String,
-    /// 1 to 3 letters.
-    #[serde(default)]
-    pub initials: Option<String>,
-    /// A few words such as "best friend"; never a full name.
-    #[serde(default)]
-    pub descriptor: Option<String>,
-    /// Prompt ids this person answers ("supports", "listens"…).
-    #[serde(default)]
-    pub badges: Vec<String>,
-    /// Kept out of every export.
-    #[serde(default)]
-    pub private: bool,
-}
-
-/// "These two know each other."
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
-    /// A token id.
-    pub a: String,
-    /// Another token id.
-    pub b: String,
-    /// A short code for the kind of link.
-    pub kind: String,
-}
-
-/// A group of people.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Group {
-    /// Unique within its session.
-    pub id: String,
-    /// What the young person calls the group.
-    pub label: String,
-    /// Token ids.
-    #[serde(default)]
-    pub members: Vec<String>,
-}
-
-/// A place where time is spent.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Place {
-    /// Unique within its session.
-    pub id: String,
-    /// What the young person calls the place.
-    pub label: String,
-}
-
-/// Who wrote a note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Author {
-    /// The young person.
-    YoungPerson,
-    /// The practitioner.
-    Practitioner,
-}
-
-/// A note on a session.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Note {
-    /// Unique within its session.
-    pub id: String,
-    /// Who wrote it.
-    pub by: Author,
-    /// The note; may span lines.
-    pub text: String,
-    /// Kept out of every export.
-    #[serde(default)]
-    pub private: bool,
-}
-
-/// The consent record.
-#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Consent {
-    /// What the practitioner explained before drawing.
-    #[serde(default)]
-    pub explained: Option<Explained>,
-    /// Whether the young person agreed to the practitioner keeping a copy.
-    #[serde(default)]
-    pub keep_copy: Option<KeepCopy>,
-    /// The lawful basis for keeping the map, in plain words.
-    #[serde(default)]
-    pub lawful_basis: Option<String>,
-    /// Each specific share agreed to.
-    #[serde(default)]
-    pub shares: Vec<Share>,
-    /// What happened to consent, oldest first.
-    #[serde(default)]
-    pub history: Vec<ConsentEvent>,
-}
-
-impl Consent {
-    /// True when the young person (or parent/carer) agreed to the map being kept. A map that
-    /// is not kept is a draft.
-    pub fn is_kept(&self) -> bool {
-        self.keep_copy.as_ref().is_some_and(|keep| keep.agreed)
-    }
-}
-
-/// What was explained before drawing (that it was, not what was said).
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Explained {
-    /// The limits of confidentiality were explained.
-    #[serde(default)]
-    pub confidentiality: bool,
-    /// Where the map is kept and who could see it was explained.
-    #[serde(default)]
-    pub storage_and_access: bool,
-    /// When.
-    #[serde(with = "timestamp")]
-    pub at: OffsetDateTime,
-}
-
-/// Who gave consent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConsentBy {
-    /// The young person.
-    YoungPerson,
-    /// A parent or carer, for a reason recorded in `by_reason`.
-    ParentCarer,
-}
-
-/// The decision about keeping a copy.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KeepCopy {
-    /// Yes or no.
-    pub agreed: bool,
-    /// Who decided.
-    pub by: ConsentBy,
-    /// Why someone other than the young person decided.
-    #[serde(default)]
-    pub by_reason: Option<String>,
-    /// How the young person's understanding was checked.
-    #[serde(default)]
-    pub understanding_note: Option<String>,
-    /// When.
-    #[serde(with = "timestamp")]
-    pub at: OffsetDateTime,
-}
-
-/// Someone the map may be shared with. Role and team, never a person's name.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Recipient {
-    /// For example "Social worker".
-    pub role: String,
-    /// For example "Children's services, North".
-    pub team: String,
-    /// The recipient's age public key (`age1…`), if exports are encrypted to them.
-    #[serde(default)]
-    pub age_recipient: Option<String>,
-}
-
-/// One share the young person agreed to.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Share {
-    /// Unique within the map.
-    pub id: String,
-    /// Who to.
-    pub recipient: Recipient,
-    /// Why, in plain words.
-    pub purpose: String,
-    /// When it was agreed.
-    #[serde(with = "timestamp")]
-    pub agreed_at: OffsetDateTime,
-    /// When the agreement lapses, if it does.
-    #[serde(default, with = "timestamp::option")]
-    pub expires_at: Option<OffsetDateTime>,
-    /// When the young person withdrew it, if they did.
-    #[serde(default, with = "timestamp::option")]
-    pub withdrawn_at: Option<OffsetDateTime>,
-}
-
-/// One entry in the consent history.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConsentEvent {
-    /// When.
-    #[serde(with = "timestamp")]
-    pub at: OffsetDateTime,
-    /// An event code such as `explained`, `keep_agreed`, `share_added`, `share_withdrawn`.
-    pub event: String,
-    /// The share concerned, if any.
-    #[serde(default)]
-    pub share_id: Option<String>,
-}
-
-/// When the map is destroyed.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Retention {
-    /// The map is destroyed at this instant.
-    #[serde(with = "timestamp")]
-    pub until: OffsetDateTime,
-    /// A code: `draft` while not kept, `default` once kept, or another policy code.
-    pub policy: String,
-    /// Each time the date was extended.
-    #[serde(default)]
-    pub extensions: Vec<Extension>,
-}
-
-/// One extension of the retention date.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Extension {
-    /// When it was extended.
-    #[serde(with = "timestamp")]
-    pub at: OffsetDateTime,
-    /// The new date.
-    #[serde(with = "timestamp")]
-    pub until: OffsetDateTime,
-    /// Why, in plain words.
-    pub reason: String,
-}
-
-/// One export of the map to an agreed recipient.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Disclosure {
-    /// When.
-    #[serde(with = "timestamp")]
-    pub at: OffsetDateTime,
-    /// The share that allowed it.
-    pub share_id: String,
-    /// Who to, as at the time of export.
-    pub recipient: Recipient,
-    /// Codes for what was included.
-    #[serde(default)]
-    pub included: Vec<String>,
-    /// SHA-256 of the exported file, lowercase hex.
-    #[serde(default)]
-    pub export_sha256: Option<String>,
-    /// A code; `exported` when absent.
-    #[serde(default = "default_disclosure_status")]
-    pub status: String,
-}
-
-/// One audit entry: an event code, never content.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    /// When.
-    #[serde(with = "timestamp")]
-    pub at: OffsetDateTime,
-    /// An event code.
-    pub event: String,
 }
 
 impl MapDocument {
@@ -504,37 +199,6 @@ impl MapDocument {
     }
 }
 
-impl SessionVersion {
-    /// A session with nothing on it yet.
-    pub fn empty(session_at: OffsetDateTime) -> Self {
-        SessionVersion {
-            session_at,
-            me: Me::default(),
-            tokens: Vec::new(),
-            links: Vec::new(),
-            groups: Vec::new(),
-            places: Vec::new(),
-            notes: Vec::new(),
-        }
-    }
-}
-
-/// What `latest()` answers for a document whose `versions` was emptied by hand; `validate()`
-/// refuses such a document, so this is only there to avoid a panic.
-static NO_SESSION: SessionVersion = SessionVersion {
-    session_at: OffsetDateTime::UNIX_EPOCH,
-    me: Me {
-        colour: String::new(),
-        shape: String::new(),
-        initials: None,
-    },
-    tokens: Vec::new(),
-    links: Vec::new(),
-    groups: Vec::new(),
-    places: Vec::new(),
-    notes: Vec::new(),
-};
-
 fn default_rings() -> Vec<Ring> {
     DEFAULT_RING_LABELS
         .iter()
@@ -542,26 +206,6 @@ fn default_rings() -> Vec<Ring> {
             label: (*label).to_owned(),
         })
         .collect()
-}
-
-fn default_disclosure_status() -> String {
-    "exported".to_owned()
-}
-
-/// The angle as written: rounded to a millionth of a degree and kept below 360, so that it
-/// has few enough digits for `serde_json` to read back exactly. Only a valid angle that
-/// rounds up to 360 wraps to 0; anything else out of range stays out of range.
-pub(crate) fn canonical_angle(angle: f64) -> f64 {
-    let rounded = (angle * 1e6).round() / 1e6;
-    if rounded == 360.0 {
-        0.0
-    } else {
-        rounded
-    }
-}
-
-fn serialize_angle<S: Serializer>(angle: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_f64(canonical_angle(*angle))
 }
 
 /// Counts bytes instead of storing them.
@@ -589,37 +233,3 @@ impl fmt::Debug for MapDocument {
             .finish_non_exhaustive()
     }
 }
-
-/// `Debug` that names the type and nothing else, for types that hold map content.
-macro_rules! redacted_debug {
-    ($($ty:ident),* $(,)?) => {
-        $(
-            impl fmt::Debug for $ty {
-                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.debug_struct(stringify!($ty)).finish_non_exhaustive()
-                }
-            }
-        )*
-    };
-}
-
-redacted_debug!(
-    Ring,
-    SessionVersion,
-    Me,
-    Token,
-    Link,
-    Group,
-    Place,
-    Note,
-    Consent,
-    Explained,
-    KeepCopy,
-    Recipient,
-    Share,
-    ConsentEvent,
-    Retention,
-    Extension,
-    Disclosure,
-    AuditEntry,
-);

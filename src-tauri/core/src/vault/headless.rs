@@ -1,0 +1,112 @@
+//! What runs without unlocking: whether a vault exists, the headless sweep and the counts
+//! for `peermap status`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use time::{Duration, OffsetDateTime};
+
+use super::destroy::{finish_unlinks, SweepReport};
+use super::files::has_map_files;
+use super::{IDENTITY_FILE, MAPS_DIR};
+use crate::clock::effective_now;
+use crate::index::{self, DestroyReason, Index};
+use crate::{Error, Result};
+
+const KEY_FILE_MISSING: &str = "The vault's key file is missing, so its maps cannot be opened. \
+     If you have a backup of the data folder, restore it.";
+
+/// Whether a vault exists in a data directory. (Unlocked is a [`Vault`] value, not a status.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VaultStatus {
+    /// No vault yet: offer to create one.
+    Absent,
+    /// A vault exists: ask for the passphrase.
+    Locked,
+}
+
+/// Whether `dir` holds a vault. A data folder with maps but no key file is an error, never
+/// `Absent`, so the app never offers to create a vault over maps it cannot read.
+pub fn vault_status(dir: &Path) -> Result<VaultStatus> {
+    if dir.join(IDENTITY_FILE).is_file() {
+        return Ok(VaultStatus::Locked);
+    }
+    if has_map_files(&dir.join(MAPS_DIR))? {
+        return Err(Error::Corrupt(KEY_FILE_MISSING.into()));
+    }
+    Ok(VaultStatus::Absent)
+}
+
+/// What `peermap status` prints: counts and one date, never a label or any content.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultCounts {
+    /// Maps in the vault (kept and drafts).
+    pub maps_held: usize,
+    /// The earliest retention date of any map.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub next_destruction: Option<OffsetDateTime>,
+    /// Maps whose retention date falls within 30 days of now (or has already passed).
+    pub due_within_30_days: usize,
+    /// Tombstones per reason, every reason listed (0 when none).
+    pub tombstones: BTreeMap<&'static str, usize>,
+}
+
+/// Every reason a map can be destroyed for, in the order `status` lists them.
+pub const DESTROY_REASONS: [DestroyReason; 4] = [
+    DestroyReason::RetentionExpired,
+    DestroyReason::ConsentWithdrawn,
+    DestroyReason::NotKept,
+    DestroyReason::DeletedByPractitioner,
+];
+/// Destroy every map whose retention date has passed, without unlocking (the headless sweep).
+///
+/// Uses the later of `now` and the latest instant the vault has seen. Because the list
+/// catalogue cannot be re-encrypted while locked, it is dropped and rebuilt at the next unlock,
+/// so no destroyed map's label survives even in encrypted form.
+pub fn destroy_expired(dir: &Path, now: OffsetDateTime) -> Result<SweepReport> {
+    if vault_status(dir)? == VaultStatus::Absent {
+        return Ok(SweepReport::default());
+    }
+    let mut index = Index::open(&dir.join(index::FILE_NAME))?;
+    let now = effective_now(now, index.latest_seen()?);
+    index.note_seen(now)?;
+    let expired = index.expired(now)?;
+    let destroyed = index.delete_maps(&expired, DestroyReason::RetentionExpired, now)?;
+    if destroyed == 0 {
+        // A sweep killed after its commit but before its checkpoint left the deleted rows'
+        // old pages behind the WAL: checkpoint now. Best effort: an open app reading at this
+        // moment only delays it to the next sweep, and closing the last connection does it too.
+        let _ = index.checkpoint_truncate();
+    }
+    let leftover_files_removed = finish_unlinks(&index, &dir.join(MAPS_DIR), &expired)?;
+    Ok(SweepReport {
+        destroyed,
+        leftover_files_removed,
+    })
+}
+
+/// Counts for `peermap status`, read while locked (clear columns only). Uses the later of
+/// `now` and the latest instant the vault has seen, and records nothing.
+pub fn vault_counts(dir: &Path, now: OffsetDateTime) -> Result<VaultCounts> {
+    if vault_status(dir)? == VaultStatus::Absent {
+        return Err(Error::NoVault);
+    }
+    let index = Index::open(&dir.join(index::FILE_NAME))?;
+    let now = effective_now(now, index.latest_seen()?);
+    let dates = index.retention_dates()?;
+    let soon = now + Duration::days(30);
+    let mut tombstones: BTreeMap<&'static str, usize> =
+        DESTROY_REASONS.iter().map(|r| (r.as_str(), 0)).collect();
+    for t in index.tombstones()? {
+        *tombstones.entry(t.reason.as_str()).or_default() += 1;
+    }
+    Ok(VaultCounts {
+        maps_held: dates.len(),
+        next_destruction: dates.iter().map(|(_, until)| *until).min(),
+        due_within_30_days: dates.iter().filter(|(_, until)| *until <= soon).count(),
+        tombstones,
+    })
+}

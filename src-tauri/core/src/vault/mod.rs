@@ -1,0 +1,301 @@
+//! The vault: what the Tauri shell calls to create, unlock, list, open, save and destroy maps.
+//!
+//! On disk (DESIGN.md §3):
+//!
+//! ```text
+//! identity.age        master X25519 identity line, passphrase-encrypted (scrypt, work factor 18)
+//! index.sqlite3       maps(id, wrapped_key, retain_until, meta, notify), tombstones,
+//!                     vault_state, catalogue
+//! maps/<id>.age       one map document, encrypted to that map's own X25519 recipient
+//! ```
+//!
+//! The master identity only ever decrypts small things: each map's key line (`wrapped_key`),
+//! each map's list fields (`meta`) and the catalogue (every map's list fields in one encrypted
+//! row, so the list costs one decryption). Everything can be recovered with the `age` and
+//! `sqlite3` command-line tools alone: see `docs/RECOVERY.md`.
+//!
+//! Time is always passed in. The vault remembers the latest instant it has seen, and every
+//! operation uses [`effective_now`] so setting the computer's clock back cannot keep a map
+//! alive past its retention date.
+
+mod cache;
+mod catalogue;
+mod destroy;
+mod files;
+mod headless;
+#[cfg(any(test, feature = "test-hooks"))]
+mod hooks;
+mod maps;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use secrecy::{ExposeSecret, SecretString};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::atomic::{self, ByteWriter, PlainWriter};
+use crate::clock::effective_now;
+use crate::crypto::{self, Identity, Recipient};
+use crate::index::{self, Index, MapRow};
+use crate::{Error, Result};
+
+use cache::DocCache;
+use catalogue::Catalogue;
+use files::{has_map_files, make_private_dir, map_file_name, remove_if_present};
+
+pub use crate::index::{DestroyReason, Tombstone};
+pub use crate::strength::{passphrase_strength, Strength};
+pub use destroy::{ReconcileReport, SweepReport};
+pub use headless::{
+    destroy_expired, vault_counts, vault_status, VaultCounts, VaultStatus, DESTROY_REASONS,
+};
+pub use maps::MapSummary;
+
+/// The passphrase-encrypted master identity.
+pub const IDENTITY_FILE: &str = "identity.age";
+/// The folder of encrypted map documents.
+pub const MAPS_DIR: &str = "maps";
+/// The extension of a map file.
+pub const MAP_EXT: &str = "age";
+
+/// How often, at most, a save that changes nothing in the index still records the time.
+const SEEN_RESOLUTION: Duration = Duration::hours(1);
+
+const KEY_DAMAGED: &str = "This map could not be opened: its key in the vault's catalogue is \
+     damaged. Your other maps are not affected.";
+const MASTER_DAMAGED: &str = "The vault's key file does not hold a valid key, so the vault \
+     cannot be opened. If you have a backup of the data folder, restore it.";
+
+/// An unlocked vault. Dropping it (or [`Vault::lock`]) drops every key and zeroizes the
+/// decrypted list fields.
+pub struct Vault {
+    dir: PathBuf,
+    master: Identity,
+    master_recipient: Recipient,
+    index: Index,
+    catalogue: Catalogue,
+    latest_seen: Option<OffsetDateTime>,
+    writer: Box<dyn ByteWriter>,
+    /// Each map's public recipient once known, so a save need not decrypt its key again.
+    /// Public keys: nothing secret here.
+    recipients: std::collections::HashMap<Uuid, KnownKey>,
+    /// The last document saved or opened for each map (see [`cache`]); zeroized on drop.
+    docs: DocCache,
+    last_reconcile: Option<ReconcileReport>,
+}
+
+/// A map's public recipient, and the wrapped key it was made or unwrapped from.
+struct KnownKey {
+    recipient: Recipient,
+    /// The row's `wrapped_key` this recipient belongs to (ciphertext, not secret).
+    wrapped_key: Vec<u8>,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("maps", &self.catalogue.maps.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Vault {
+    /// Create a new vault in `dir` (made if missing) protected by `passphrase`.
+    ///
+    /// Refuses a weak passphrase ([`Error::InvalidInput`] with hints) and a folder that already
+    /// holds a vault or map files ([`Error::VaultExists`]).
+    pub fn create(dir: &Path, passphrase: &SecretString, now: OffsetDateTime) -> Result<Vault> {
+        check_strength(passphrase)?;
+        if dir.join(IDENTITY_FILE).exists() || has_map_files(&dir.join(MAPS_DIR))? {
+            return Err(Error::VaultExists);
+        }
+        make_private_dir(dir)?;
+        make_private_dir(&dir.join(MAPS_DIR))?;
+        // A catalogue without a key file is what an interrupted creation leaves behind. It
+        // holds no maps (there are no map files), so it is safe to start again.
+        for leftover in ["", "-wal", "-shm"] {
+            remove_if_present(&dir.join(format!("{}{leftover}", index::FILE_NAME)))?;
+        }
+
+        let master = crypto::generate_identity();
+        let line = identity_file_text(&master);
+        let encrypted = crypto::encrypt_with_passphrase(
+            passphrase,
+            line.as_bytes(),
+            crypto::PASSPHRASE_WORK_FACTOR,
+        )?;
+        let mut index = Index::create(&dir.join(index::FILE_NAME))?;
+        index.note_seen(now)?;
+        // The key file is written last: until it exists the folder is not a vault.
+        atomic::write_atomic(dir, IDENTITY_FILE, &encrypted)?;
+        let mut vault = Vault::assemble(dir, master, index)?;
+        vault.save_catalogue()?;
+        Ok(vault)
+    }
+
+    /// Unlock the vault in `dir`. Runs [`Vault::reconcile`] before returning.
+    ///
+    /// A wrong passphrase is [`Error::WrongPassphrase`]; nothing is ever deleted because of it.
+    ///
+    /// Reconciliation problems do not stop the unlock (a stray file Peer Map cannot remove must
+    /// not lock the practitioner out of every map): see [`Vault::last_reconcile`].
+    pub fn unlock(dir: &Path, passphrase: &SecretString, now: OffsetDateTime) -> Result<Vault> {
+        let master = read_master(dir, passphrase)?;
+        Vault::open_unlocked(dir, master, now)
+    }
+
+    fn open_unlocked(dir: &Path, master: Identity, now: OffsetDateTime) -> Result<Vault> {
+        let mut index = Index::open(&dir.join(index::FILE_NAME))?;
+        // Best effort: a full disk must not stop anyone reading their maps.
+        let _ = index.note_seen(now);
+        let mut vault = Vault::assemble(dir, master, index)?;
+        vault.latest_seen = Some(effective_now(now, vault.latest_seen));
+        vault.last_reconcile = vault.reconcile().ok();
+        Ok(vault)
+    }
+
+    /// What the reconciliation run by unlock found, or `None` if it could not finish (call
+    /// [`Vault::reconcile`] to see the error).
+    pub fn last_reconcile(&self) -> Option<ReconcileReport> {
+        self.last_reconcile
+    }
+
+    fn assemble(dir: &Path, master: Identity, index: Index) -> Result<Vault> {
+        let master_recipient = master.to_public();
+        let latest_seen = index.latest_seen()?;
+        let catalogue = index
+            .catalogue()?
+            .and_then(|body| Catalogue::decrypt(&master, &body))
+            .unwrap_or_default();
+        Ok(Vault {
+            dir: dir.to_path_buf(),
+            master,
+            master_recipient,
+            index,
+            catalogue,
+            latest_seen,
+            writer: Box::new(PlainWriter),
+            recipients: std::collections::HashMap::new(),
+            docs: DocCache::default(),
+            last_reconcile: None,
+        })
+    }
+
+    /// Re-encrypt `identity.age` with a new passphrase, atomically. Maps are untouched.
+    pub fn change_passphrase(&mut self, old: &SecretString, new: &SecretString) -> Result<()> {
+        let current = read_master(&self.dir, old)?;
+        if current.to_public().to_string() != self.master_recipient.to_string() {
+            return Err(Error::Corrupt(MASTER_DAMAGED.into()));
+        }
+        check_strength(new)?;
+        let line = identity_file_text(&self.master);
+        let encrypted =
+            crypto::encrypt_with_passphrase(new, line.as_bytes(), crypto::PASSPHRASE_WORK_FACTOR)?;
+        atomic::write_atomic_with(self.writer.as_ref(), &self.dir, IDENTITY_FILE, &encrypted)
+    }
+
+    /// The vault's settings (defaults where none are stored yet).
+    pub fn settings(&self) -> Result<crate::settings::Settings> {
+        let stored = self.index.setting(crate::settings::KEY)?;
+        Ok(crate::settings::Settings::from_stored(stored.as_deref()))
+    }
+
+    /// Change the vault's settings; refused with a plain message if a value is out of range.
+    pub fn set_settings(&mut self, settings: &crate::settings::Settings) -> Result<()> {
+        let text = settings.to_stored()?;
+        self.index.set_setting(crate::settings::KEY, &text)
+    }
+
+    /// The instant to use for `now`: never earlier than what the vault has already seen.
+    pub fn effective_now(&self, now: OffsetDateTime) -> OffsetDateTime {
+        effective_now(now, self.latest_seen)
+    }
+
+    /// Lock: drop every key and zeroize decrypted list fields.
+    pub fn lock(self) {
+        drop(self);
+    }
+
+    /// Tombstones of destroyed maps, oldest first.
+    pub fn tombstones(&self) -> Result<Vec<Tombstone>> {
+        self.index.tombstones()
+    }
+
+    /// The data directory this vault lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The master identity, for other files encrypted to it (crate::receiving).
+    pub(crate) fn master_identity(&self) -> &Identity {
+        &self.master
+    }
+
+    /// The master recipient, for other files encrypted to it (crate::receiving).
+    pub(crate) fn master_recipient(&self) -> &Recipient {
+        &self.master_recipient
+    }
+
+    /// How bytes reach the disk (see [`Vault::set_byte_writer`]).
+    pub(crate) fn byte_writer(&self) -> &dyn ByteWriter {
+        self.writer.as_ref()
+    }
+
+    fn map_path(&self, id: Uuid) -> PathBuf {
+        self.dir.join(MAPS_DIR).join(map_file_name(id))
+    }
+
+    fn unwrap_key(&self, row: &MapRow) -> Result<Identity> {
+        crypto::try_decrypt(&self.master, &row.wrapped_key)
+            .and_then(|line| crypto::parse_identity(&line))
+            .ok_or_else(|| Error::Corrupt(KEY_DAMAGED.into()))
+    }
+
+    fn save_catalogue(&mut self) -> Result<()> {
+        let body = self.catalogue.encrypt(&self.master_recipient)?;
+        self.index.set_catalogue(&body)
+    }
+
+    fn note_seen_locally(&mut self, at: OffsetDateTime) {
+        self.latest_seen = Some(effective_now(at, self.latest_seen));
+    }
+}
+
+fn identity_file_text(identity: &Identity) -> Zeroizing<String> {
+    let line = crypto::identity_line(identity);
+    let mut text = Zeroizing::new(String::with_capacity(line.expose_secret().len() + 1));
+    text.push_str(line.expose_secret());
+    text.push('\n');
+    text
+}
+
+fn read_master(dir: &Path, passphrase: &SecretString) -> Result<Identity> {
+    let encrypted = match crypto::read_file_bounded(&dir.join(IDENTITY_FILE)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Error::NoVault),
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+            return Err(Error::Corrupt(MASTER_DAMAGED.into()))
+        }
+        Err(e) => return Err(Error::storage(&e)),
+    };
+    let plain = crypto::decrypt_with_passphrase(passphrase, &encrypted)?;
+    crypto::parse_identity(&plain).ok_or_else(|| Error::Corrupt(MASTER_DAMAGED.into()))
+}
+
+fn check_strength(passphrase: &SecretString) -> Result<()> {
+    let strength = passphrase_strength(passphrase.expose_secret());
+    if strength.acceptable {
+        return Ok(());
+    }
+    let mut message = String::from(
+        "Choose a stronger passphrase. It protects every map, and a forgotten one cannot be \
+         recovered.",
+    );
+    for hint in strength.feedback {
+        message.push(' ');
+        message.push_str(&hint);
+    }
+    Err(Error::InvalidInput(message))
+}
