@@ -16,7 +16,6 @@ import type { MapId } from './MapId';
 import type { MapRecord } from './MapRecord';
 import type { MapSummary } from './MapSummary';
 import type { MapView } from './MapView';
-import type { NoInput } from './NoInput';
 import type { OpenCopyInput } from './OpenCopyInput';
 import type { Opened } from './Opened';
 import type { OwnCopyInput } from './OwnCopyInput';

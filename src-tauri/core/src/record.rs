@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::consent;
-use crate::events::ConsentEvent;
+use crate::events::HistoryEvent;
 use crate::lifecycle::{self, RetentionWarning};
 use crate::document::{ConsentBy, Disclosure, MapDocument, Share};
 use crate::settings::Settings;
@@ -104,8 +104,8 @@ pub struct ShareView {
     #[serde(with = "time::serde::rfc3339::option")]
     #[ts(type = "string | null")]
     pub withdrawn_at: Option<At>,
-    /// `active`, `expired` or `withdrawn`.
-    pub status: &'static str,
+    /// Active, expired or withdrawn.
+    pub status: consent::ShareStatus,
     /// How many exports were made under it.
     pub exports: usize,
 }
@@ -119,7 +119,7 @@ pub struct EventView {
     #[ts(type = "string")]
     pub at: At,
     /// What happened.
-    pub event: ConsentEvent,
+    pub event: HistoryEvent,
     /// The share concerned, described by role and team, if any.
     pub share: Option<String>,
 }
@@ -233,7 +233,7 @@ impl MapRecord {
                 agreed_at: s.agreed_at,
                 expires_at: s.expires_at,
                 withdrawn_at: s.withdrawn_at,
-                status: consent::share_status(s, now).as_str(),
+                status: consent::share_status(s, now),
                 exports: doc
                     .disclosures
                     .iter()
@@ -246,7 +246,7 @@ impl MapRecord {
             .iter()
             .map(|e| EventView {
                 at: e.at,
-                event: ConsentEvent::from_code(&e.event),
+                event: HistoryEvent::from_code(&e.event),
                 share: e
                     .share_id
                     .as_ref()

@@ -4,6 +4,7 @@ use time::OffsetDateTime;
 
 use super::retention::add_months;
 use super::text::{optional, prose};
+use crate::events::HistoryEvent;
 use super::{change, history, KeepDecision, KeepOutcome, BAD_DATE, POLICY_DEFAULT};
 use crate::document::{ConsentBy, Explained, KeepCopy, MapDocument};
 use crate::index::DestroyReason;
@@ -31,7 +32,7 @@ pub fn record_explained(
             storage_and_access,
             at: now,
         });
-        history(next, now, "explained", None);
+        history(next, now, HistoryEvent::Explained, None);
         Ok(())
     })
 }
@@ -92,7 +93,7 @@ pub fn decide_keep(
     if !decision.agreed {
         change(doc, now, |next| {
             next.consent.keep_copy = Some(keep);
-            history(next, now, "keep_declined", None);
+            history(next, now, HistoryEvent::KeepDeclined, None);
             Ok(())
         })?;
         return Ok(KeepOutcome::Destroy(DestroyReason::NotKept));
@@ -126,7 +127,7 @@ pub fn decide_keep(
         }
         next.retention.until = until;
         next.retention.policy = POLICY_DEFAULT.to_owned();
-        history(next, now, "keep_agreed", None);
+        history(next, now, HistoryEvent::KeepAgreed, None);
         Ok(())
     })?;
     Ok(KeepOutcome::Kept { until })
@@ -145,7 +146,7 @@ pub fn withdraw_keep(doc: &mut MapDocument, now: OffsetDateTime) -> Result<KeepO
             keep.agreed = false;
             keep.at = now;
         }
-        history(next, now, "keep_withdrawn", None);
+        history(next, now, HistoryEvent::KeepWithdrawn, None);
         let active: Vec<String> = next
             .consent
             .shares
@@ -157,7 +158,7 @@ pub fn withdraw_keep(doc: &mut MapDocument, now: OffsetDateTime) -> Result<KeepO
             if let Some(share) = next.consent.shares.iter_mut().find(|s| s.id == id) {
                 share.withdrawn_at = Some(now);
             }
-            history(next, now, "share_withdrawn", Some(&id));
+            history(next, now, HistoryEvent::ShareWithdrawn, Some(&id));
         }
         Ok(())
     })?;

@@ -16,6 +16,7 @@ mod text;
 
 use time::OffsetDateTime;
 
+use crate::events::HistoryEvent;
 use crate::document::{ConsentBy, ConsentEvent, MapDocument, Share};
 use crate::index::DestroyReason;
 use crate::{Error, Result};
@@ -71,7 +72,8 @@ pub struct NewShare {
 }
 
 /// Where a share stands at a given moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
 pub enum ShareStatus {
     /// Exports to this recipient are allowed.
     Active,
@@ -89,6 +91,13 @@ impl ShareStatus {
             ShareStatus::Expired => "expired",
             ShareStatus::Withdrawn => "withdrawn",
         }
+    }
+}
+
+/// A status equals its code, so `status == "active"` reads as the UI reads it.
+impl PartialEq<&str> for ShareStatus {
+    fn eq(&self, code: &&str) -> bool {
+        self.as_str() == *code
     }
 }
 
@@ -121,10 +130,15 @@ fn change(
     Ok(())
 }
 
-fn history(doc: &mut MapDocument, now: OffsetDateTime, event: &str, share_id: Option<&str>) {
+fn history(
+    doc: &mut MapDocument,
+    now: OffsetDateTime,
+    event: HistoryEvent,
+    share_id: Option<&str>,
+) {
     doc.consent.history.push(ConsentEvent {
         at: now,
-        event: event.to_owned(),
+        event: event.as_str().to_owned(),
         share_id: share_id.map(str::to_owned),
     });
 }

@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::text::{line, optional, prose};
+use crate::events::HistoryEvent;
 use super::{change, find_share, history, NewShare, ShareStatus, NOT_KEPT};
 use crate::document::{Disclosure, MapDocument, Recipient, Share};
 use crate::{Error, Result};
@@ -63,7 +64,7 @@ pub fn add_share(doc: &mut MapDocument, share: NewShare, now: OffsetDateTime) ->
             expires_at: share.expires_at,
             withdrawn_at: None,
         });
-        history(next, now, "share_added", Some(&id));
+        history(next, now, HistoryEvent::ShareAdded, Some(&id));
         Ok(())
     })?;
     Ok(id)
@@ -86,7 +87,7 @@ pub fn withdraw_share(
         if let Some(share) = next.consent.shares.iter_mut().find(|s| s.id == share_id) {
             share.withdrawn_at = Some(now);
         }
-        history(next, now, "share_withdrawn", Some(share_id));
+        history(next, now, HistoryEvent::ShareWithdrawn, Some(share_id));
         Ok(())
     })?;
     Ok(doc

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use super::timestamp;
 
 /// The consent record.
-#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct Consent {
     /// What the practitioner explained before drawing.
     #[serde(default)]
@@ -34,7 +34,7 @@ impl Consent {
 }
 
 /// What was explained before drawing (that it was, not what was said).
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Explained {
     /// The limits of confidentiality were explained.
     #[serde(default)]
@@ -44,11 +44,12 @@ pub struct Explained {
     pub storage_and_access: bool,
     /// When.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub at: OffsetDateTime,
 }
 
 /// Who gave consent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ConsentBy {
     /// The young person.
@@ -58,7 +59,7 @@ pub enum ConsentBy {
 }
 
 /// The decision about keeping a copy.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct KeepCopy {
     /// Yes or no.
     pub agreed: bool,
@@ -72,11 +73,12 @@ pub struct KeepCopy {
     pub understanding_note: Option<String>,
     /// When.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub at: OffsetDateTime,
 }
 
 /// Someone the map may be shared with. Role and team, never a person's name.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Recipient {
     /// For example "Social worker".
     pub role: String,
@@ -88,7 +90,7 @@ pub struct Recipient {
 }
 
 /// One share the young person agreed to.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Share {
     /// Unique within the map.
     pub id: String,
@@ -98,20 +100,24 @@ pub struct Share {
     pub purpose: String,
     /// When it was agreed.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub agreed_at: OffsetDateTime,
     /// When the agreement lapses, if it does.
     #[serde(default, with = "timestamp::option")]
+    #[ts(type = "string | null")]
     pub expires_at: Option<OffsetDateTime>,
     /// When the young person withdrew it, if they did.
     #[serde(default, with = "timestamp::option")]
+    #[ts(type = "string | null")]
     pub withdrawn_at: Option<OffsetDateTime>,
 }
 
 /// One entry in the consent history.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ConsentEvent {
     /// When.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub at: OffsetDateTime,
     /// An event code such as `explained`, `keep_agreed`, `share_added`, `share_withdrawn`.
     pub event: String,

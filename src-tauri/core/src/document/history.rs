@@ -7,10 +7,11 @@ use time::OffsetDateTime;
 use super::{timestamp, Recipient};
 
 /// When the map is destroyed.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Retention {
     /// The map is destroyed at this instant.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub until: OffsetDateTime,
     /// A code: `draft` while not kept, `default` once kept, or another policy code.
     pub policy: String,
@@ -20,23 +21,26 @@ pub struct Retention {
 }
 
 /// One extension of the retention date.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Extension {
     /// When it was extended.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub at: OffsetDateTime,
     /// The new date.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub until: OffsetDateTime,
     /// Why, in plain words.
     pub reason: String,
 }
 
 /// One export of the map to an agreed recipient.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Disclosure {
     /// When.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub at: OffsetDateTime,
     /// The share that allowed it.
     pub share_id: String,
@@ -54,10 +58,11 @@ pub struct Disclosure {
 }
 
 /// One audit entry: an event code, never content.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AuditEntry {
     /// When.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub at: OffsetDateTime,
     /// An event code.
     pub event: String,

@@ -91,7 +91,7 @@ pub const SHAPES: [&str; 7] = [
 pub const DEFAULT_RING_LABELS: [&str; 4] = ["Closest to me", "Close", "Around me", "Further away"];
 
 /// One map: the young person's peer map with its sessions, consent and retention.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct MapDocument {
     /// Always [`FORMAT`].
     pub format: String,
@@ -104,9 +104,11 @@ pub struct MapDocument {
     pub id: Uuid,
     /// When the map was first made.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub created_at: OffsetDateTime,
     /// When the map was last saved.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub updated_at: OffsetDateTime,
     /// A pseudonymous reference agreed with the young person; never a full name.
     pub label: String,

@@ -6,17 +6,18 @@ use time::OffsetDateTime;
 use super::timestamp;
 
 /// One closeness ring.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Ring {
     /// What the young person calls this ring.
     pub label: String,
 }
 
 /// The map as it stood at the end of one session.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SessionVersion {
     /// When the session happened.
     #[serde(with = "timestamp")]
+    #[ts(type = "string")]
     pub session_at: OffsetDateTime,
     /// The young person at the centre.
     #[serde(default)]
@@ -39,7 +40,7 @@ pub struct SessionVersion {
 }
 
 /// The young person at the centre of the map.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Me {
     /// A colour id from the palette.
     pub colour: String,
@@ -61,7 +62,7 @@ impl Default for Me {
 }
 
 /// Who a person is to the young person, broadly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {
     /// A friend or someone their age.
@@ -77,7 +78,7 @@ pub enum TokenKind {
 }
 
 /// One person on the map.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Token {
     /// Unique within its session.
     pub id: String,
@@ -108,7 +109,7 @@ pub struct Token {
 }
 
 /// "These two know each other."
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Link {
     /// A token id.
     pub a: String,
@@ -119,7 +120,7 @@ pub struct Link {
 }
 
 /// A group of people.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Group {
     /// Unique within its session.
     pub id: String,
@@ -131,7 +132,7 @@ pub struct Group {
 }
 
 /// A place where time is spent.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Place {
     /// Unique within its session.
     pub id: String,
@@ -140,7 +141,7 @@ pub struct Place {
 }
 
 /// Who wrote a note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Author {
     /// The young person.
@@ -150,7 +151,7 @@ pub enum Author {
 }
 
 /// A note on a session.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Note {
     /// Unique within its session.
     pub id: String,

@@ -14,12 +14,14 @@ use crate::document::MapDocument;
 use crate::{Error, Result};
 
 /// A map's list fields: what `meta` holds (encrypted) and the catalogue holds for every map.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub(super) struct Meta {
     pub(super) label: String,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub(super) created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub(super) last_session_at: OffsetDateTime,
     pub(super) is_draft: bool,
 }
@@ -57,36 +59,40 @@ pub(super) struct Catalogue {
 }
 
 /// One catalogue entry as written (borrowing, so no extra copy of a label is made).
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct CatalogueEntryOut<'a> {
     id: Uuid,
     label: &'a str,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     last_session_at: OffsetDateTime,
     is_draft: bool,
 }
 
 /// One catalogue entry as read; its label moves into a [`Meta`].
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 struct CatalogueEntryIn {
     id: Uuid,
     label: String,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     last_session_at: OffsetDateTime,
     is_draft: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct CatalogueFileOut<'a> {
     version: u32,
     maps: Vec<CatalogueEntryOut<'a>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 struct CatalogueFileIn {
     version: u32,
     maps: Vec<CatalogueEntryIn>,

@@ -20,7 +20,7 @@ use crate::index::{DestroyReason, Index, MapRow};
 use crate::{Error, Result};
 
 /// What [`Vault::reconcile`] found and did. Counts only.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReconcileReport {
     /// Map files with no index row: their key is gone, so they were unreadable; removed.
@@ -36,7 +36,7 @@ pub struct ReconcileReport {
 }
 
 /// What [`destroy_expired`] did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SweepReport {
     /// Maps destroyed because their retention date had passed.

@@ -18,7 +18,7 @@ const KEY_FILE_MISSING: &str = "The vault's key file is missing, so its maps can
      If you have a backup of the data folder, restore it.";
 
 /// Whether a vault exists in a data directory. (Unlocked is a [`Vault`] value, not a status.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum VaultStatus {
     /// No vault yet: offer to create one.
@@ -40,13 +40,14 @@ pub fn vault_status(dir: &Path) -> Result<VaultStatus> {
 }
 
 /// What `peermap status` prints: counts and one date, never a label or any content.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VaultCounts {
     /// Maps in the vault (kept and drafts).
     pub maps_held: usize,
     /// The earliest retention date of any map.
     #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
     pub next_destruction: Option<OffsetDateTime>,
     /// Maps whose retention date falls within 30 days of now (or has already passed).
     pub due_within_30_days: usize,

@@ -28,7 +28,7 @@ pub(super) const MAP_DAMAGED: &str =
      replaced. Your other maps are not affected.";
 
 /// One row of the map list, as the UI shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MapSummary {
     /// The map id.
@@ -37,12 +37,15 @@ pub struct MapSummary {
     pub label: String,
     /// When the map was made.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub created_at: OffsetDateTime,
     /// When its latest session was.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub last_session_at: OffsetDateTime,
     /// When it will be destroyed.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub retain_until: OffsetDateTime,
     /// Whole days until it is destroyed (0 = within a day; negative = overdue).
     pub days_left: i64,
@@ -50,6 +53,8 @@ pub struct MapSummary {
     pub is_draft: bool,
     /// Its list fields could not be read; it can still be destroyed. Dates are placeholders.
     pub damaged: bool,
+    /// The card's warning as the date nears, if it is within a month.
+    pub warning: Option<crate::lifecycle::RetentionWarning>,
 }
 
 impl Vault {
@@ -69,6 +74,7 @@ impl Vault {
                     days_left,
                     is_draft: meta.is_draft,
                     damaged: false,
+                    warning: crate::lifecycle::retention_warning(days_left),
                 },
                 None => MapSummary {
                     id,
@@ -79,6 +85,7 @@ impl Vault {
                     days_left,
                     is_draft: false,
                     damaged: true,
+                    warning: crate::lifecycle::retention_warning(days_left),
                 },
             };
             out.push(summary);
@@ -271,7 +278,7 @@ struct Written {
 
 /// The recipients a map has been agreed to be shared with, role and team only, as JSON.
 pub(super) fn notify_json(doc: &MapDocument) -> String {
-    #[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
+    #[derive(Serialize, PartialEq, Eq, PartialOrd, Ord, ts_rs::TS)]
     struct Who<'a> {
         role: &'a str,
         team: &'a str,

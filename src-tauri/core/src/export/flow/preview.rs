@@ -9,7 +9,7 @@ use crate::export::{self, ExportOptions};
 use crate::{Error, Result};
 
 /// Something the young person can untick in the preview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Choice {
     /// The token or note id.

@@ -29,7 +29,7 @@ fn is_completed(d: &Disclosure) -> bool {
 }
 
 /// One share, as the export panel offers it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ShareChoice {
     /// The share id.
@@ -40,17 +40,18 @@ pub struct ShareChoice {
     pub team: String,
     /// Why the young person agreed to share.
     pub purpose: String,
-    /// `active`, `expired` or `withdrawn`.
-    pub status: &'static str,
+    /// Active, expired or withdrawn.
+    pub status: consent::ShareStatus,
     /// Whether the recipient's age public key is on the share.
     pub has_key: bool,
     /// When the agreement ends, if it does.
     #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
     pub expires_at: Option<OffsetDateTime>,
 }
 
 /// What the export panel shows before anything is chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportStatus {
     /// Not yet agreed to keep: nothing can be shared.
@@ -61,6 +62,7 @@ pub struct ExportStatus {
     pub disclosures: Vec<DisclosureView>,
     /// When the map was last shared (a completed disclosure).
     #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
     pub last_shared_at: Option<OffsetDateTime>,
     /// See [`changed_since_last_shared`].
     pub changed_since_last_shared: bool,
@@ -77,7 +79,7 @@ pub fn export_status(doc: &MapDocument, now: OffsetDateTime) -> ExportStatus {
             role: s.recipient.role.clone(),
             team: s.recipient.team.clone(),
             purpose: s.purpose.clone(),
-            status: consent::share_status(s, now).as_str(),
+            status: consent::share_status(s, now),
             has_key: s
                 .recipient
                 .age_recipient
@@ -86,7 +88,7 @@ pub fn export_status(doc: &MapDocument, now: OffsetDateTime) -> ExportStatus {
             expires_at: s.expires_at,
         })
         .collect();
-    shares.sort_by_key(|s| s.status != "active");
+    shares.sort_by_key(|s| s.status != consent::ShareStatus::Active);
     let mut disclosures: Vec<DisclosureView> = doc
         .disclosures
         .iter()

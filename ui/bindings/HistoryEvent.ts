@@ -3,4 +3,4 @@
 /**
  * One kind of consent event.
  */
-export type ConsentEvent = "explained" | "keep_agreed" | "keep_declined" | "keep_withdrawn" | "share_added" | "share_withdrawn" | "other";
+export type HistoryEvent = "explained" | "keep_agreed" | "keep_declined" | "keep_withdrawn" | "share_added" | "share_withdrawn" | "other";
