@@ -15,4 +15,4 @@ shape: string,
 /**
  * 1 to 3 letters, if the young person wants them.
  */
-initials: string | null, };
+initials?: string | null, };

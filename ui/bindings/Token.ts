@@ -32,11 +32,11 @@ shape: string,
 /**
  * 1 to 3 letters.
  */
-initials: string | null, 
+initials?: string | null, 
 /**
  * A few words such as "best friend"; never a full name.
  */
-descriptor: string | null, 
+descriptor?: string | null, 
 /**
  * Prompt ids this person answers ("supports", "listens"…).
  */

@@ -48,6 +48,7 @@ pub struct Me {
     pub shape: String,
     /// 1 to 3 letters, if the young person wants them.
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub initials: Option<String>,
 }
 
@@ -96,9 +97,11 @@ pub struct Token {
     pub shape: String,
     /// 1 to 3 letters.
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub initials: Option<String>,
     /// A few words such as "best friend"; never a full name.
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub descriptor: Option<String>,
     /// Prompt ids this person answers ("supports", "listens"…).
     #[serde(default)]

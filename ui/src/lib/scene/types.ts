@@ -1,71 +1,26 @@
-// The scene model: what the young person and the practitioner draw together. These types use
-// the on-disk field names of the map document (DESIGN.md §4), so a session goes to `save_map`
-// exactly as it is held here.
+// The scene model: what the young person and the practitioner draw together. The types are
+// generated from the core's document model (ui/bindings), with the on-disk field names of the
+// map document (docs/DESIGN.md §4), so a session goes to `save_map` exactly as it is held here.
 
-export type Kind = 'peer' | 'family' | 'adult' | 'professional' | 'other';
+import type { TokenKind } from '$bindings/TokenKind';
+
+export type Kind = TokenKind;
 export const KINDS: readonly Kind[] = ['peer', 'family', 'adult', 'professional', 'other'];
 
-export interface Me {
-  colour: string;
-  shape: string;
-  initials?: string | null;
-}
+export type { Me } from '$bindings/Me';
+export type { Token } from '$bindings/Token';
+export type { Link } from '$bindings/Link';
+export type { Group } from '$bindings/Group';
+export type { Place } from '$bindings/Place';
+export type { Note } from '$bindings/Note';
+export type { Author as NoteAuthor } from '$bindings/Author';
+export type { SessionVersion as Session } from '$bindings/SessionVersion';
+export type { Ring } from '$bindings/Ring';
+/** What `open_map` and `start_session` return. */
+export type { MapView } from '$bindings/MapView';
 
-export interface Token {
-  id: string;
-  kind: Kind;
-  /** 0-based ring index, innermost first; null = parked in the tray, not placed. */
-  ring: number | null;
-  /** Degrees in [0, 360): 0 = straight up, increasing clockwise. */
-  angle: number;
-  colour: string;
-  shape: string;
-  initials?: string | null;
-  descriptor?: string | null;
-  /** Prompt card ids this person answers. */
-  badges: string[];
-  private: boolean;
-}
-
-export interface Link {
-  a: string;
-  b: string;
-  kind: string;
-}
-
-export interface Group {
-  id: string;
-  label: string;
-  members: string[];
-}
-
-export interface Place {
-  id: string;
-  label: string;
-}
-
-export type NoteAuthor = 'young_person' | 'practitioner';
-
-export interface Note {
-  id: string;
-  by: NoteAuthor;
-  text: string;
-  private: boolean;
-}
-
-export interface Session {
-  session_at: string;
-  me: Me;
-  tokens: Token[];
-  links: Link[];
-  groups: Group[];
-  places: Place[];
-  notes: Note[];
-}
-
-export interface Ring {
-  label: string;
-}
+import type { Ring } from '$bindings/Ring';
+import type { SessionVersion as Session } from '$bindings/SessionVersion';
 
 /** Everything one undo step can change. Treated as immutable: actions return new objects. */
 export interface SceneState {
@@ -73,14 +28,3 @@ export interface SceneState {
   readonly session: Session;
 }
 
-/** What `open_map` and `start_session` return. */
-export interface MapView {
-  id: string;
-  label: string;
-  purpose: string;
-  rings: Ring[];
-  sessions: { index: number; sessionAt: string }[];
-  current: Session;
-  isDraft: boolean;
-  retainUntil: string;
-}
