@@ -1,5 +1,5 @@
-// Benchmark (not a test): a scripted drag on a canvas holding 150 people, in Chromium against
-// the mockIPC build, with the same drag on a map of one person (the floor: what the browser
+// Benchmark (not a test): a scripted drag on a canvas holding 150 people, in Chromium (the
+// mockIPC build against the real core through the test bridge), with the same drag on a map of one person (the floor: what the browser
 // and this machine cost with nothing to draw) measured alternately in the same run. Frame
 // times come from requestAnimationFrame timestamps taken in the page during the drag; the
 // pick-up frame (the first after the drag starts) and the drop frame (the first after the
@@ -9,9 +9,7 @@
 // Env: BENCH_RUNS (default 4); BENCH_DIST and BENCH_DIST_B (two builds of the mockIPC UI, e.g.
 // before and after a change, measured alternately, A B then B A: A150 B150 A1 B1 B150 A150 …).
 // Prints one JSON line per drag, then medians and ratios to the floor.
-import { preview } from 'vite';
-import { chromium } from 'playwright-core';
-import { root } from './harness.mjs';
+import { startUi } from './harness.mjs';
 import { endSessionForNow, explainIfAsked, openNewMap, ringPoint, savedDoc } from './canvas-helpers.mjs';
 
 const TOKENS = 150;
@@ -19,27 +17,8 @@ const STEPS = 240;
 const RUNS = Number(process.env.BENCH_RUNS ?? 4);
 const builds = [process.env.BENCH_DIST ?? 'dist-mock', process.env.BENCH_DIST_B].filter(Boolean);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-
-async function serve(outDir) {
-  const server = await preview({
-    configFile: `${root}/ui/vite.config.ts`, mode: 'mockipc', logLevel: 'silent',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  });
-  const base = server.resolvedUrls?.local?.[0];
-  const open = async (query = '', options = {}) => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, ...options });
-    const page = await context.newPage();
-    await page.goto(`${base}${query}`);
-    return { page, context, problems: [] };
-  };
-  return { open, close: () => new Promise((resolve) => server.httpServer.close(resolve)) };
-}
+/** The UI build in `outDir` against the real core (a bridge and a browser per build). */
+const serve = (outDir) => startUi({ outDir });
 
 /** Back to the list of maps (builds before the "End session" step had a plain back button). */
 async function leaveEditor(page) {
@@ -50,12 +29,11 @@ async function leaveEditor(page) {
 /** One drag on a map of `n` people (n = 1: only the person dragged). */
 async function drag(ui, n) {
   const { page, context } = await openNewMap(ui, { label: 'Bench' });
-  // Fill the map through the real editor path: put people in the fake backend's document,
-  // then reopen so the editor loads them (the same as opening a big saved map).
-  await page.evaluate((n) => {
-    const mock = window.__peermapMock;
-    const docs = window.__peermapMapDocs.docs;
-    const id = mock.maps.at(-1).id;
+  // Fill the map through the real editor path: save people through save_map (as the editor
+  // does), then reopen so the editor loads them (the same as opening a big saved map).
+  await page.evaluate(async (n) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke;
+    const id = Object.keys(window.__peermapMapDocs.docs).at(-1);
     const colours = ['orange', 'sky', 'green', 'yellow', 'blue', 'red', 'pink', 'grey'];
     const shapes = ['circle', 'square', 'triangle', 'diamond', 'star', 'heart', 'hexagon'];
     const letters = 'ABCDEFGHJKLMNPRSTW';
@@ -67,9 +45,9 @@ async function drag(ui, n) {
     // With one person, they are the one dragged (t3 in the full map).
     if (n === 1) tokens[0] = { ...tokens[0], id: 't3', ring: 3, angle: (3 * 137.5) % 360 };
     const links = n > 1 ? Array.from({ length: 60 }, (_, i) => ({ a: `t${i}`, b: `t${(i * 13 + 7) % n}`, kind: 'knows' })).filter((l) => l.a !== l.b) : [];
-    docs[id].versions.at(-1).tokens = tokens;
-    docs[id].versions.at(-1).links = links;
-    docs[id].versions.at(-1).groups = n > 1 ? [{ id: 'g1', label: 'football', members: ['t1', 't5', 't9', 't13'] }] : [];
+    const view = await invoke('open_map', { id });
+    const session = { ...view.current, tokens, links, groups: n > 1 ? [{ id: 'g1', label: 'football', members: ['t1', 't5', 't9', 't13'] }] : [] };
+    await invoke('save_map', { id, rings: view.rings, session });
   }, n);
   await leaveEditor(page);
   await page.getByRole('listitem').filter({ hasText: 'Bench' }).getByRole('button', { name: 'Open' }).click();
@@ -177,5 +155,4 @@ try {
   }
 } finally {
   await Promise.all(servers.map((s) => s.close()));
-  await browser.close();
 }

@@ -1,5 +1,5 @@
 // Helpers for the map editor suite (canvas*.test.mjs): open a fresh map, add people, find
-// where rings and people are on screen, read what the fake backend saved.
+// where rings and people are on screen, read what the core saved.
 import assert from 'node:assert/strict';
 
 export const PASSPHRASE = 'correct horse battery staple';
@@ -74,7 +74,7 @@ export async function trayPoint(page, name) {
   return { x: box.x + 30, y: box.y + box.height / 2 };
 }
 
-/** Waits for the editor to say "Saved", then returns the map document the fake backend holds. */
+/** Waits for the editor to say "Saved", then returns the newest map's document as the core stored it. */
 export async function savedDoc(page) {
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
   await page.waitForFunction(() => !document.querySelector('.save.saving'));

@@ -1,6 +1,7 @@
-// The map editor (issue 4) in Chromium against the mockIPC build: drawing with a mouse, a
-// finger and a pen (all pointer events), and with the keyboard alone; connect mode; answering
-// a prompt; a drag undone in one step; axe-core on every view.
+// The map editor (issue 4) in Chromium, the mockIPC build against the real core (through the
+// test bridge): drawing with a mouse, a finger and a pen (all pointer events), and with the
+// keyboard alone; connect mode; answering a prompt; a drag undone in one step; axe-core on
+// every view.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { artifacts, startUi } from './harness.mjs';
@@ -383,10 +384,11 @@ test('groups, sessions over time, look back read-only, compare', async () => {
 
 test('a failed save says so, keeps the edits and retries', async () => {
   const { page, context } = await openNewMap(ui);
-  await page.evaluate(() => { window.__peermapMock.vault = 'locked'; });
+  // The vault locks behind the page's back (as if another window locked it): saving fails.
+  await page.bridge('vault', { state: 'locked' });
   await addPerson(page, { initials: 'XY' });
   await page.getByRole('alert').getByText(/aren't saved yet/).waitFor();
-  await page.evaluate(() => { window.__peermapMock.vault = 'unlocked'; });
+  await page.bridge('vault', { state: 'unlocked' });
   await page.getByRole('button', { name: 'Try saving again' }).click();
   const doc = await savedDoc(page);
   assert.equal(byInitials(doc, 'XY').ring, null);

@@ -1,10 +1,10 @@
-// Consent, sharing and retention screens against the mock backend: the explain step before
+// Consent, sharing and retention screens against the real core (through the test bridge): the explain step before
 // drawing, the young person's decision at the end of a session (keep / don't keep), the map's
 // page (shares added and withdrawn, retention extended, history), drafts waiting for a
 // decision, and the retention settings.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifacts, expectNoAxeViolations, startUi } from './harness.mjs';
+import { artifacts, expectNoAxeViolations, invoke, startUi } from './harness.mjs';
 import { canvas, PASSPHRASE } from './canvas-helpers.mjs';
 
 let ui;
@@ -36,7 +36,7 @@ async function explainAndDraw(page, label) {
   await canvas(page).waitFor();
 }
 
-const mockMaps = (page) => page.evaluate(() => window.__peermapMock.maps.map((m) => ({ label: m.label, isDraft: m.isDraft })));
+const storedMaps = async (page) => (await invoke(page, 'list_maps')).map((m) => ({ label: m.label, isDraft: m.isDraft }));
 
 test('explain, draw, keep: the map page shows the agreement, shares, retention and history', async () => {
   const { page, context, problems } = await unlockWithNewMap('KT');
@@ -56,7 +56,7 @@ test('explain, draw, keep: the map page shows the agreement, shares, retention a
   await page.getByText('Kept with agreement').waitFor();
   await page.getByText(/Agreed on .* by the young person/).waitFor();
   await page.getByText('Public task (UK GDPR Article 6(1)(e))').waitFor();
-  assert.deepEqual(await mockMaps(page), [{ label: 'KT', isDraft: false }]);
+  assert.deepEqual(await storedMaps(page), [{ label: 'KT', isDraft: false }]);
 
   // A share the young person agreed to; a bad key is refused with a clear message.
   await page.getByRole('button', { name: /Add a share/ }).click();
@@ -101,7 +101,7 @@ test('explain, draw, keep: the map page shows the agreement, shares, retention a
   await page.getByRole('button', { name: /no longer wants it kept/ }).click();
   await page.getByRole('button', { name: 'Withdraw and destroy the map' }).click();
   await page.getByText(/The map has been destroyed/).waitFor();
-  assert.deepEqual(await mockMaps(page), []);
+  assert.deepEqual(await storedMaps(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -120,10 +120,10 @@ test("don't keep: the young person is offered their own copy, then the draft is 
   await page.getByText(/Keep it somewhere safe/).waitFor();
   await expectNoAxeViolations(page, 'own copy offer');
   await page.screenshot({ path: `${artifacts}/consent-own-copy.png`, fullPage: true });
-  assert.deepEqual(await mockMaps(page), [{ label: 'NK', isDraft: true }], 'nothing is destroyed before the copy was offered');
+  assert.deepEqual(await storedMaps(page), [{ label: 'NK', isDraft: true }], 'nothing is destroyed before the copy was offered');
   await page.getByRole('button', { name: 'Delete the map now' }).click();
   await page.getByText(/The map has been destroyed/).waitFor();
-  assert.deepEqual(await mockMaps(page), []);
+  assert.deepEqual(await storedMaps(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -156,7 +156,8 @@ test('retention settings: the longest time follows the usual time up, never belo
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('A kept map is deleted after').selectOption({ label: '48 months' });
   await page.getByRole('region', { name: 'Keeping maps' }).getByText('Saved').waitFor();
-  const saved = await page.evaluate(() => ({ d: window.__peermapMock.defaultRetentionMonths, m: window.__peermapMock.maxRetentionMonths }));
+  const settings = await invoke(page, 'get_settings');
+  const saved = { d: settings.defaultRetentionMonths, m: settings.maxRetentionMonths };
   assert.deepEqual(saved, { d: 48, m: 48 });
   assert.equal(await page.getByLabel('Nobody can keep a map for longer than').inputValue(), '48');
   await expectNoAxeViolations(page, 'settings with retention');

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifacts, expectNoAxeViolations, startUi } from './harness.mjs';
+import { artifacts, expectNoAxeViolations, invoke, startUi } from './harness.mjs';
 
 let ui;
 before(async () => { ui = await startUi(); });
@@ -73,7 +73,7 @@ test('hide now locks at once', async () => {
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Hide now' }).click();
   await page.getByRole('heading', { name: 'Unlock Peer Map' }).waitFor();
-  assert.equal(await page.evaluate(() => window.__peermapMock.vault), 'locked');
+  assert.equal((await invoke(page, 'app_info')).vault, 'locked');
   await context.close();
 });
 
@@ -85,7 +85,7 @@ test('settings: choose the automatic lock time and change the passphrase', async
   await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
   await page.getByLabel('Lock Peer Map when nobody has used it for').selectOption('15');
   await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-  assert.equal(await page.evaluate(() => window.__peermapMock.idleLockMinutes), 15);
+  assert.equal((await invoke(page, 'get_settings')).idleLockMinutes, 15);
 
   await page.getByLabel('Current passphrase').fill('not it');
   await page.getByLabel('New passphrase', { exact: true }).fill('willow copper harbour sketch');
@@ -95,7 +95,8 @@ test('settings: choose the automatic lock time and change the passphrase', async
   await page.getByLabel('Current passphrase').fill('correct horse battery staple');
   await page.getByRole('button', { name: 'Change passphrase' }).click();
   await page.getByText(/Use the new passphrase from now on/).waitFor();
-  assert.equal(await page.evaluate(() => window.__peermapMock.passphrase), 'willow copper harbour sketch');
+  assert.deepEqual(await page.bridge('passphrase-opens', { passphrase: 'willow copper harbour sketch' }), { opens: true });
+  assert.deepEqual(await page.bridge('passphrase-opens', { passphrase: 'correct horse battery staple' }), { opens: false });
   await expectNoAxeViolations(page, 'settings');
   await page.screenshot({ path: `${artifacts}/settings.png` });
   await context.close();
@@ -108,9 +109,9 @@ test('the vault locks itself after the chosen idle time', async () => {
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Your maps' }).waitFor();
   await page.clock.runFor(4 * 60 * 1000);
-  assert.equal(await page.evaluate(() => window.__peermapMock.vault), 'unlocked');
+  assert.equal((await invoke(page, 'app_info')).vault, 'unlocked');
   await page.clock.runFor(61 * 1000);
   await page.getByRole('heading', { name: 'Unlock Peer Map' }).waitFor();
-  assert.equal(await page.evaluate(() => window.__peermapMock.vault), 'locked');
+  assert.equal((await invoke(page, 'app_info')).vault, 'locked');
   await context.close();
 });

@@ -1,26 +1,21 @@
-// Retention and destruction in the map list (mock backend): warnings at 30 and 7 days,
-// deleting one map after a confirmation, and the cancellable "delete everything" countdown.
+// Retention and destruction in the map list (the real core, through the test bridge):
+// warnings at 30 and 7 days, deleting one map after a confirmation, and the cancellable "delete everything" countdown.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifacts, expectNoAxeViolations, startUi } from './harness.mjs';
+import { artifacts, expectNoAxeViolations, invoke, startUi } from './harness.mjs';
 
 let ui;
 before(async () => { ui = await startUi(); });
 after(async () => { await ui?.close(); });
 
 
-/** Unlock the mock vault holding three maps: due in 5, 20 and 200 days. */
+/** Unlock a vault holding three kept maps: due in 5, 20 and 200 days. */
 async function listWithMaps() {
   const opened = await ui.open('?vault=locked');
   const { page } = opened;
   await page.getByRole('heading', { name: 'Unlock Peer Map' }).waitFor();
-  await page.evaluate(() => {
-    const now = Date.now();
-    const map = (label, days) => ({
-      id: crypto.randomUUID(), label, createdAt: new Date(now).toISOString(), lastSessionAt: new Date(now - days).toISOString(),
-      retainUntil: new Date(now + days * 864e5).toISOString(), daysLeft: days, isDraft: false, damaged: false,
-    });
-    window.__peermapMock.maps = [map('Week', 5), map('Month', 20), map('Later', 200)];
+  await page.bridge('seed', {
+    maps: [['Week', 5], ['Month', 20], ['Later', 200]].map(([label, daysLeft]) => ({ label, daysLeft, draft: false })),
   });
   await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
   await page.getByRole('button', { name: 'Unlock' }).click();
@@ -73,7 +68,7 @@ test('delete everything counts down visibly, can be cancelled, then destroys eve
   await page.getByRole('button', { name: 'Start the countdown' }).click();
   await timer.getByText('Deleting everything in 9 seconds').waitFor();
   await page.getByText(/No maps yet/).waitFor({ timeout: 15000 });
-  assert.equal(await page.evaluate(() => window.__peermapMock.maps.length), 0);
+  assert.equal((await invoke(page, 'list_maps')).length, 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

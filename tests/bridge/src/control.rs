@@ -6,7 +6,7 @@
 //! - `POST clock {advanceDays}`: the session's clock is real time plus that many days.
 //! - `POST dialog {answer: "choose"|"cancel", open?}`: what native dialogs answer from now
 //!   on. Choosing a save gives `<out>/<suggested name>`; choosing a file to open gives `open`.
-//! - `GET files`: `{files: [{name, size}]}`, what was saved into `<out>`.
+//! - `GET files`: `{dir, files: [{name, size}]}`, the folder `<out>` and what was saved there.
 //! - `POST seed {maps: [{label, daysLeft?, draft?, purpose?}]}`: maps made through the
 //!   commands (`create_map`; for `draft: false` also `record_explained` and `decide_keep`),
 //!   then their destroy date set to `daysLeft` days from now. Answers `{ids}`.
@@ -151,7 +151,9 @@ fn files(session: &Session) -> Answer {
         files.push(json!({ "name": entry.file_name().to_string_lossy(), "size": size }));
     }
     files.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
-    Ok(Ok(json!({ "files": files })))
+    Ok(Ok(
+        json!({ "dir": space.out.to_string_lossy(), "files": files }),
+    ))
 }
 
 #[derive(Deserialize)]
