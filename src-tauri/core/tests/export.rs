@@ -553,9 +553,8 @@ fn kept_map(tokens: Vec<Token>) -> MapDocument {
 const COLOURS: [&str; 8] = [
     "orange", "sky", "green", "yellow", "blue", "red", "pink", "grey",
 ];
-const SHAPES: [&str; 7] = [
-    "circle", "square", "triangle", "diamond", "star", "heart", "hexagon",
-];
+/// The palette's shapes, in palette order (read by the core from `assets/palette.json`).
+use peermap_core::document::SHAPES;
 const PROMPTS: [&str; 5] = [
     "support-listens",
     "trust-private",

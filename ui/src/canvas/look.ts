@@ -5,17 +5,25 @@ import { t } from '../lib/i18n';
 import { promptById, CUSTOM_PREFIX } from '../lib/prompts';
 import type { Token, Ring } from '../lib/scene';
 
-export const colourHex = (id: string) => palette.colours.find((c) => c.id === id)?.hex ?? '#999999';
-export const colourInk = (id: string) => palette.colours.find((c) => c.id === id)?.ink ?? '#000000';
-export const colourName = (id: string) => palette.colours.find((c) => c.id === id)?.name ?? id;
-export const shapePath = (id: string) => palette.shapes.find((s) => s.id === id)?.path ?? palette.shapes[0]!.path;
+// Every drawing colour comes from palette.json (`colours` and `map`), which the exported copy
+// reads too, so the screen and the PDF look alike. No colour is written here.
+const fallbackColour = palette.colours.find((c) => c.id === palette.map.unknownColour) ?? palette.colours[0]!;
+const fallbackShape = palette.shapes.find((s) => s.id === palette.map.unknownShape) ?? palette.shapes[0]!;
+const colourOf = (id: string) => palette.colours.find((c) => c.id === id);
+
+export const colourHex = (id: string) => (colourOf(id) ?? fallbackColour).hex;
+export const colourInk = (id: string) => (colourOf(id) ?? fallbackColour).ink;
+export const colourName = (id: string) => colourOf(id)?.name ?? id;
+export const shapePath = (id: string) => (palette.shapes.find((s) => s.id === id) ?? fallbackShape).path;
 export const shapeName = (id: string) => palette.shapes.find((s) => s.id === id)?.name ?? id;
 export const kindName = (id: string) => palette.kinds.find((k) => k.id === id)?.name ?? id;
 
+/** The map's own colours: ink, ring edges, ring names, links, background, badges by tone. */
+export const MAP_COLOURS = palette.map;
 /** Soft tints for the rings, innermost (warmest) first. */
-export const RING_FILLS = ['#fde4d0', '#fdeedd', '#f4f1e4', '#e9f2ee', '#e7eef6'];
+export const RING_FILLS: readonly string[] = palette.map.ringFills;
 /** Soft outline colours for groups. */
-export const GROUP_TINTS = ['#0b6e6e', '#8a4bb0', '#b3541e', '#2f6fb3', '#6b7d1f', '#a4265c'];
+export const GROUP_TINTS: readonly string[] = palette.map.groupTints;
 
 /** "SJ, best friend" / "best friend" / "SJ" / "orange star" when there is no text. */
 export function tokenName(token: Pick<Token, 'initials' | 'descriptor' | 'colour' | 'shape'>): string {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBundle } from './i18n';
-import { PROMPTS, PROMPT_GROUPS } from './prompts';
+import prompts from '$assets/prompts.json';
+import { PROMPTS, PROMPT_GROUPS, PROMPT_TONES } from './prompts';
 import { UNDOABLE } from './scene/actions';
 
 const bundle = makeBundle('en-GB', readFileSync(join(__dirname, '../../../assets/locales/en-GB/main.ftl'), 'utf8'));
@@ -21,6 +22,18 @@ describe('prompt cards', () => {
       expect(bundle.hasMessage(`prompt-group-${g}`), g).toBe(true);
     }
     expect(bundle.hasMessage('prompt-group-custom')).toBe(true);
+  });
+  it('come from assets/prompts.json, each in a known group with a known tone', () => {
+    expect(PROMPTS.map((p) => p.id)).toEqual(prompts.cards.map((c) => c.id));
+    expect(PROMPT_GROUPS).toEqual(prompts.groups);
+    for (const c of prompts.cards) {
+      expect(prompts.groups, c.id).toContain(c.group);
+      expect(PROMPT_TONES as readonly string[], c.id).toContain(c.tone);
+    }
+  });
+  it('are listed nowhere else in the UI code', () => {
+    const source = readFileSync(join(__dirname, 'prompts.ts'), 'utf8');
+    for (const c of prompts.cards) expect(source, c.id).not.toContain(`'${c.id}'`);
   });
   it('word worries about situations, with a quiet badge', () => {
     for (const p of PROMPTS.filter((x) => x.tone === 'worry')) {

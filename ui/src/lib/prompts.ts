@@ -5,7 +5,11 @@
 // Tone decides how a badge looks: strengths are warm and positive; "worry" cards are about
 // situations and feelings, never about labelling a person, and their badge is quiet.
 
-export type PromptGroup = 'closeness' | 'support' | 'trust' | 'stickup' | 'worries' | 'group' | 'places' | 'others';
+// The cards and their groups live in assets/prompts.json, which the export reads too.
+import prompts from '$assets/prompts.json';
+
+/** A section of cards, in `PROMPT_GROUPS` order ('closeness', 'support', ...). */
+export type PromptGroup = string;
 export type PromptTone = 'strength' | 'neutral' | 'worry';
 
 export interface PromptCard {
@@ -14,30 +18,16 @@ export interface PromptCard {
   tone: PromptTone;
 }
 
-export const PROMPT_GROUPS: readonly PromptGroup[] = ['closeness', 'support', 'trust', 'stickup', 'worries', 'group', 'places', 'others'];
+export const PROMPT_TONES: readonly PromptTone[] = ['strength', 'neutral', 'worry'];
 
-export const PROMPTS: readonly PromptCard[] = [
-  { id: 'closeness-tell-first', group: 'closeness', tone: 'strength' },
-  { id: 'closeness-time', group: 'closeness', tone: 'neutral' },
-  { id: 'closeness-miss', group: 'closeness', tone: 'strength' },
-  { id: 'support-listens', group: 'support', tone: 'strength' },
-  { id: 'support-advice', group: 'support', tone: 'strength' },
-  { id: 'support-helps', group: 'support', tone: 'strength' },
-  { id: 'trust-private', group: 'trust', tone: 'strength' },
-  { id: 'trust-honest', group: 'trust', tone: 'strength' },
-  { id: 'stickup-for-me', group: 'stickup', tone: 'strength' },
-  { id: 'stickup-i-do', group: 'stickup', tone: 'strength' },
-  { id: 'worries-uneasy', group: 'worries', tone: 'worry' },
-  { id: 'worries-pressure', group: 'worries', tone: 'worry' },
-  { id: 'worries-make-better', group: 'worries', tone: 'strength' },
-  { id: 'group-fun', group: 'group', tone: 'neutral' },
-  { id: 'group-decides', group: 'group', tone: 'neutral' },
-  { id: 'group-new', group: 'group', tone: 'neutral' },
-  { id: 'places-safe', group: 'places', tone: 'strength' },
-  { id: 'places-online', group: 'places', tone: 'neutral' },
-  { id: 'others-carer', group: 'others', tone: 'neutral' },
-  { id: 'others-friend', group: 'others', tone: 'strength' },
-];
+export const PROMPT_GROUPS: readonly PromptGroup[] = prompts.groups;
+
+/** The built-in cards, in the order they are offered. */
+export const PROMPTS: readonly PromptCard[] = prompts.cards.map((c) => ({
+  id: c.id,
+  group: c.group,
+  tone: (PROMPT_TONES as readonly string[]).includes(c.tone) ? (c.tone as PromptTone) : 'neutral',
+}));
 
 /** Custom cards added by the practitioner for this session get ids with this prefix. */
 export const CUSTOM_PREFIX = 'custom-';

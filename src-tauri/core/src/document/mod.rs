@@ -83,12 +83,8 @@ use session::NO_SESSION;
 pub const FORMAT: &str = "peermap";
 /// The newest document version this build reads and the one it writes.
 pub const CURRENT_VERSION: u32 = 1;
-/// The token and "me" shapes, as in `assets/palette.json`.
-pub const SHAPES: [&str; 7] = [
-    "circle", "square", "triangle", "diamond", "star", "heart", "hexagon",
-];
-/// The ring labels a new map starts with, innermost first. The young person may rename them.
-pub const DEFAULT_RING_LABELS: [&str; 4] = ["Closest to me", "Close", "Around me", "Further away"];
+/// The shapes and default ring labels are read from `assets/palette.json`.
+pub use validate::{DEFAULT_RING_LABELS, SHAPES};
 
 /// One map: the young person's peer map with its sessions, consent and retention.
 #[derive(Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]

@@ -1,37 +1,33 @@
 //! The rules every map document obeys, whoever made it.
 //!
-//! Each rule's message is a fixed sentence (`&'static str`), so no content can leak into it.
+//! Each rule's message is a fixed sentence (`&'static str`, with the numbers from the limits),
+//! so no content can leak into it. The limits, shapes and ring count are read from the shared
+//! assets (see [`rules`]); the UI checks the same ones before sending (`limits.ts`).
 //! Text fields may hold any printable Unicode (emoji, right-to-left text, zero-width joiners)
 //! but no control characters; only long prose (notes, purpose, reasons) may contain newlines.
 
 use std::collections::HashSet;
 
-use time::OffsetDateTime;
-
-use super::{
-    timestamp, Consent, Disclosure, MapDocument, Recipient, SessionVersion, Token, CURRENT_VERSION,
-    FORMAT, SHAPES,
-};
+use super::{MapDocument, SessionVersion, Token, CURRENT_VERSION, FORMAT};
 use crate::Error;
 
-/// Rings per map.
-pub(super) const MIN_RINGS: usize = 3;
-/// Rings per map.
-pub(super) const MAX_RINGS: usize = 5;
-/// People per session.
-pub(super) const MAX_TOKENS: usize = 300;
-/// Sessions per map.
-const MAX_SESSIONS: usize = 1000;
-/// Links per session.
-const MAX_LINKS: usize = 3000;
-/// Groups or places per session.
-const MAX_GROUPS: usize = 300;
-/// Notes per session.
-const MAX_NOTES: usize = 1000;
-/// Badges per person.
-const MAX_BADGES: usize = 32;
-/// Shares per map.
-const MAX_SHARES: usize = 100;
+/// Every check returns early with the broken rule's sentence.
+macro_rules! ensure {
+    ($cond:expr, $rule:expr) => {
+        if !$cond {
+            return Err(Problem::Rule($rule));
+        }
+    };
+}
+
+mod consent;
+mod fields;
+pub(super) mod rules;
+
+use consent::{check_consent, check_disclosure};
+use fields::{code, colour, date, id, initials, shape, text};
+use rules::rules;
+pub use rules::{DEFAULT_RING_LABELS, SHAPES};
 
 const TOO_NEW: &str =
     "This map was saved by a newer version of Peer Map. Update the app to open it.";
@@ -70,22 +66,17 @@ pub(super) fn damaged() -> Error {
 
 type Check = std::result::Result<(), Problem>;
 
-macro_rules! ensure {
-    ($cond:expr, $rule:expr) => {
-        if !$cond {
-            return Err(Problem::Rule($rule));
-        }
-    };
-}
+/// The app version string ("0.1.0" and the like), written by the core itself.
+const APP_VERSION_MAX: usize = 64;
 
-const BAD_DATE: &str = "A date in the map is outside the range Peer Map can store.";
-const BAD_ID: &str = "An item in the map has a missing or malformed id.";
-const BAD_CODE: &str = "An event or status code in the map is malformed.";
-const BAD_RECIPIENT: &str =
-    "A recipient needs a role and a team of 1 to 80 characters each, on one line.";
+pub(super) const BAD_DATE: &str = "A date in the map is outside the range Peer Map can store.";
+pub(super) const BAD_ID: &str = "An item in the map has a missing or malformed id.";
+pub(super) const BAD_CODE: &str = "An event or status code in the map is malformed.";
 
 /// Check every rule.
 pub(super) fn check(doc: &MapDocument) -> Check {
+    let (rules, say) = (rules(), &rules().say);
+    let limits = &rules.limits;
     ensure!(doc.format == FORMAT, "This is not a Peer Map document.");
     if doc.version > CURRENT_VERSION {
         return Err(Problem::TooNew);
@@ -95,27 +86,27 @@ pub(super) fn check(doc: &MapDocument) -> Check {
         "The document version is not one Peer Map knows."
     );
     ensure!(
-        text(&doc.app, 0, 64, false),
+        text(&doc.app, 0, APP_VERSION_MAX, false),
         "The app version in the map is malformed."
     );
     ensure!(
-        text(&doc.label, 1, 60, false),
-        "The map label must be 1 to 60 characters, on one line."
+        text(&doc.label, 1, limits.map.label_max, false),
+        &say.map_label
     );
     ensure!(
-        text(&doc.purpose, 0, 500, true),
-        "The purpose must be at most 500 characters."
+        text(&doc.purpose, 0, limits.map.purpose_max, true),
+        &say.purpose
     );
     ensure!(date(&doc.created_at) && date(&doc.updated_at), BAD_DATE);
 
     ensure!(
-        (MIN_RINGS..=MAX_RINGS).contains(&doc.rings.len()),
-        "A map needs 3 to 5 rings."
+        (rules.min_rings..=rules.max_rings).contains(&doc.rings.len()),
+        &say.ring_count
     );
     for ring in &doc.rings {
         ensure!(
-            text(&ring.label, 1, 40, false),
-            "Each ring label must be 1 to 40 characters, on one line."
+            text(&ring.label, 1, limits.ring.label_max, false),
+            &say.ring_label
         );
     }
 
@@ -123,10 +114,7 @@ pub(super) fn check(doc: &MapDocument) -> Check {
         !doc.versions.is_empty(),
         "A map needs at least one session."
     );
-    ensure!(
-        doc.versions.len() <= MAX_SESSIONS,
-        "A map can hold at most 1000 sessions."
-    );
+    ensure!(doc.versions.len() <= limits.map.sessions_max, &say.sessions);
     for session in &doc.versions {
         check_session(session, doc.rings.len())?;
     }
@@ -138,8 +126,13 @@ pub(super) fn check(doc: &MapDocument) -> Check {
     for extension in &doc.retention.extensions {
         ensure!(date(&extension.at) && date(&extension.until), BAD_DATE);
         ensure!(
-            text(&extension.reason, 1, 500, true),
-            "The reason for extending retention must be 1 to 500 characters."
+            text(
+                &extension.reason,
+                1,
+                limits.consent.retention_reason_max,
+                true
+            ),
+            &say.retention_reason
         );
     }
 
@@ -154,6 +147,7 @@ pub(super) fn check(doc: &MapDocument) -> Check {
 }
 
 fn check_session(session: &SessionVersion, ring_count: usize) -> Check {
+    let (limits, say) = (&rules().limits, &rules().say);
     ensure!(date(&session.session_at), BAD_DATE);
     ensure!(
         colour(&session.me.colour),
@@ -165,22 +159,16 @@ fn check_session(session: &SessionVersion, ring_count: usize) -> Check {
     );
     ensure!(
         session.me.initials.as_deref().is_none_or(initials),
-        "Initials must be 1 to 3 letters."
+        &say.initials
     );
 
-    ensure!(
-        session.tokens.len() <= MAX_TOKENS,
-        "A map can show at most 300 people in one session."
-    );
+    ensure!(session.tokens.len() <= limits.token.max, &say.tokens);
     let token_ids = unique_ids(session.tokens.iter().map(|t| t.id.as_str()))?;
     for token in &session.tokens {
         check_token(token, ring_count)?;
     }
 
-    ensure!(
-        session.links.len() <= MAX_LINKS,
-        "A session can hold at most 3000 links."
-    );
+    ensure!(session.links.len() <= limits.link.max, &say.links);
     let mut seen_links = HashSet::new();
     for link in &session.links {
         ensure!(
@@ -200,15 +188,12 @@ fn check_session(session: &SessionVersion, ring_count: usize) -> Check {
         );
     }
 
-    ensure!(
-        session.groups.len() <= MAX_GROUPS,
-        "A session can hold at most 300 groups."
-    );
+    ensure!(session.groups.len() <= limits.group.max, &say.groups);
     unique_ids(session.groups.iter().map(|g| g.id.as_str()))?;
     for group in &session.groups {
         ensure!(
-            text(&group.label, 1, 40, false),
-            "A group name must be 1 to 40 characters, on one line."
+            text(&group.label, 1, limits.group.label_max, false),
+            &say.group_label
         );
         let mut members = HashSet::new();
         for member in &group.members {
@@ -223,33 +208,25 @@ fn check_session(session: &SessionVersion, ring_count: usize) -> Check {
         }
     }
 
-    ensure!(
-        session.places.len() <= MAX_GROUPS,
-        "A session can hold at most 300 places."
-    );
+    ensure!(session.places.len() <= limits.place.max, &say.places);
     unique_ids(session.places.iter().map(|p| p.id.as_str()))?;
     for place in &session.places {
         ensure!(
-            text(&place.label, 1, 40, false),
-            "A place name must be 1 to 40 characters, on one line."
+            text(&place.label, 1, limits.place.label_max, false),
+            &say.place_label
         );
     }
 
-    ensure!(
-        session.notes.len() <= MAX_NOTES,
-        "A session can hold at most 1000 notes."
-    );
+    ensure!(session.notes.len() <= limits.note.max, &say.notes);
     unique_ids(session.notes.iter().map(|n| n.id.as_str()))?;
     for note in &session.notes {
-        ensure!(
-            text(&note.text, 1, 4000, true),
-            "A note must be 1 to 4000 characters, with no control characters."
-        );
+        ensure!(text(&note.text, 1, limits.note.text_max, true), &say.note);
     }
     Ok(())
 }
 
 fn check_token(token: &Token, ring_count: usize) -> Check {
+    let (limits, say) = (&rules().limits.token, &rules().say);
     ensure!(
         token.ring.is_none_or(|ring| usize::from(ring) < ring_count),
         "Someone is placed on a ring the map does not have."
@@ -272,197 +249,28 @@ fn check_token(token: &Token, ring_count: usize) -> Check {
     );
     ensure!(
         token.initials.as_deref().is_none_or(initials),
-        "Initials must be 1 to 3 letters."
+        &say.initials
     );
     ensure!(
         token
             .descriptor
             .as_deref()
-            .is_none_or(|d| text(d, 1, 60, false)),
-        "A description of someone must be 1 to 60 characters, on one line."
+            .is_none_or(|d| text(d, 1, limits.descriptor_max, false)),
+        &say.descriptor
     );
-    ensure!(
-        token.badges.len() <= MAX_BADGES,
-        "Someone has more than 32 badges."
-    );
+    ensure!(token.badges.len() <= limits.badges_max, &say.badges);
     ensure!(token.badges.iter().all(|badge| id(badge)), BAD_ID);
     Ok(())
 }
 
-fn check_consent(consent: &Consent) -> Check {
-    if let Some(explained) = &consent.explained {
-        ensure!(date(&explained.at), BAD_DATE);
-    }
-    if let Some(keep) = &consent.keep_copy {
-        ensure!(date(&keep.at), BAD_DATE);
-        ensure!(
-            keep.by_reason
-                .as_deref()
-                .is_none_or(|r| text(r, 1, 500, true)),
-            "The reason someone else gave consent must be 1 to 500 characters."
-        );
-        ensure!(
-            keep.understanding_note
-                .as_deref()
-                .is_none_or(|n| text(n, 1, 1000, true)),
-            "The note about understanding must be 1 to 1000 characters."
-        );
-    }
-    ensure!(
-        consent
-            .lawful_basis
-            .as_deref()
-            .is_none_or(|b| text(b, 1, 500, true)),
-        "The lawful basis must be 1 to 500 characters."
-    );
-    ensure!(
-        consent.shares.len() <= MAX_SHARES,
-        "A map can hold at most 100 shares."
-    );
-    unique_ids(consent.shares.iter().map(|s| s.id.as_str()))?;
-    for share in &consent.shares {
-        check_recipient(&share.recipient)?;
-        ensure!(
-            text(&share.purpose, 1, 500, true),
-            "The purpose of a share must be 1 to 500 characters."
-        );
-        ensure!(date(&share.agreed_at), BAD_DATE);
-        ensure!(share.expires_at.as_ref().is_none_or(date), BAD_DATE);
-        ensure!(share.withdrawn_at.as_ref().is_none_or(date), BAD_DATE);
-    }
-    for event in &consent.history {
-        ensure!(date(&event.at), BAD_DATE);
-        ensure!(code(&event.event), BAD_CODE);
-        ensure!(
-            event
-                .share_id
-                .as_deref()
-                .is_none_or(|share_id| has_share(consent, share_id)),
-            "The consent history mentions a share that does not exist."
-        );
-    }
-    Ok(())
-}
-
-fn check_disclosure(disclosure: &Disclosure, consent: &Consent) -> Check {
-    ensure!(date(&disclosure.at), BAD_DATE);
-    ensure!(
-        has_share(consent, &disclosure.share_id),
-        "An export is recorded for a share that does not exist."
-    );
-    check_recipient(&disclosure.recipient)?;
-    ensure!(disclosure.included.len() <= 1000, BAD_ID);
-    ensure!(disclosure.included.iter().all(|item| id(item)), BAD_ID);
-    ensure!(
-        disclosure.export_sha256.as_deref().is_none_or(sha256_hex),
-        "An export's checksum is malformed."
-    );
-    ensure!(code(&disclosure.status), BAD_CODE);
-    Ok(())
-}
-
-fn check_recipient(recipient: &Recipient) -> Check {
-    ensure!(
-        text(&recipient.role, 1, 80, false) && text(&recipient.team, 1, 80, false),
-        BAD_RECIPIENT
-    );
-    ensure!(
-        recipient.age_recipient.as_deref().is_none_or(age_recipient),
-        "A recipient's encryption key is malformed."
-    );
-    Ok(())
-}
-
-fn has_share(consent: &Consent, share_id: &str) -> bool {
-    consent.shares.iter().any(|share| share.id == share_id)
-}
-
 /// Every id well formed and none repeated; returns the set for reference checks.
-fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Result<HashSet<&'a str>, Problem> {
+pub(super) fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<HashSet<&'a str>, Problem> {
     let mut seen = HashSet::new();
     for item in ids {
         ensure!(id(item), BAD_ID);
         ensure!(seen.insert(item), "Two items in the same list share an id.");
     }
     Ok(seen)
-}
-
-/// Between `min` and `max` characters, not blank when required, no control characters
-/// (a newline only when `multiline`).
-fn text(value: &str, min: usize, max: usize, multiline: bool) -> bool {
-    let count = value.chars().count();
-    (min..=max).contains(&count)
-        && (min == 0 || !value.trim().is_empty())
-        && value
-            .chars()
-            .all(|c| !c.is_control() || (multiline && c == '\n'))
-}
-
-/// Ids of tokens, links, groups, notes, shares, badges: 1 to 64 of `[A-Za-z0-9_-]`.
-fn id(value: &str) -> bool {
-    (1..=64).contains(&value.len())
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
-
-/// Event, status and policy codes: 1 to 64 of `[a-z0-9_]`, starting with a letter.
-fn code(value: &str) -> bool {
-    (1..=64).contains(&value.len())
-        && value.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
-
-/// Palette colour ids: 1 to 24 of `[a-z0-9_-]`, starting with a letter. The palette itself is
-/// the UI's business; the document only insists on a well-formed id.
-fn colour(value: &str) -> bool {
-    (1..=24).contains(&value.len())
-        && value.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
-}
-
-fn shape(value: &str) -> bool {
-    SHAPES.contains(&value)
-}
-
-/// 1 to 3 letters in any script. Combining accents (U+0300–U+036F) may follow a letter, so
-/// a decomposed "É" counts as one letter.
-pub(super) fn initials(value: &str) -> bool {
-    let mut letters = 0;
-    let mut after_letter = false;
-    for c in value.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            after_letter = true;
-        } else if after_letter && ('\u{300}'..='\u{36f}').contains(&c) {
-            // an accent on the letter before
-        } else {
-            return false;
-        }
-    }
-    (1..=3).contains(&letters)
-}
-
-fn sha256_hex(value: &str) -> bool {
-    value.len() == 64
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
-/// An age recipient (`age1…`, Bech32, lower case).
-fn age_recipient(value: &str) -> bool {
-    value.starts_with("age1")
-        && value.len() <= 200
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-}
-
-fn date(at: &OffsetDateTime) -> bool {
-    timestamp::is_storable(at)
 }

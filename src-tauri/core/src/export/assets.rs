@@ -1,6 +1,6 @@
 //! What the export renderer shares with the UI, embedded at build time and parsed once:
-//! the palette and ring geometry (`assets/palette.json`), the fonts, the prompt cards
-//! (`ui/src/lib/prompts.ts`) and their questions (`assets/locales/en-GB/main.ftl`).
+//! the palette, map colours and ring geometry (`assets/palette.json`), the fonts, the prompt
+//! cards (`assets/prompts.json`) and their questions (`assets/locales/en-GB/main.ftl`).
 //!
 //! Embedding means an export never reads a file at run time, so it looks the same on every
 //! computer and cannot be changed by a stray file.
@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::{Error, Result};
 
 const PALETTE_JSON: &str = include_str!("../../../../assets/palette.json");
-const PROMPTS_TS: &str = include_str!("../../../../ui/src/lib/prompts.ts");
+const PROMPTS_JSON: &str = include_str!("../../../../assets/prompts.json");
 const MAIN_FTL: &str = include_str!("../../../../assets/locales/en-GB/main.ftl");
 pub(crate) const FONT_REGULAR: &[u8] =
     include_bytes!("../../../../assets/fonts/AtkinsonHyperlegibleNext-Regular.ttf");
@@ -35,6 +35,77 @@ pub(crate) struct Shape {
     pub id: String,
     pub name: String,
     pub path: String,
+}
+
+/// How one kind of badge mark looks.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct BadgeLook {
+    pub fill: String,
+    pub line: String,
+    pub ink: String,
+}
+
+/// The badge marks, by tone.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct BadgeLooks {
+    pub strength: BadgeLook,
+    pub neutral: BadgeLook,
+    pub worry: BadgeLook,
+}
+
+/// The palette's `map` colours: everything on the map that is not a person's own colour.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct MapColours {
+    pub background: String,
+    pub centre: String,
+    ring_fills: Vec<String>,
+    pub ink: String,
+    pub line: String,
+    pub ring_label: String,
+    pub link: String,
+    group_tints: Vec<String>,
+    pub badges: BadgeLooks,
+    unknown_colour: String,
+    unknown_shape: String,
+}
+
+impl MapColours {
+    /// Ring `i`'s soft tint (innermost first); the outermost tint for any ring beyond them.
+    pub fn ring_fill(&self, i: usize) -> &str {
+        self.ring_fills
+            .get(i)
+            .or(self.ring_fills.last())
+            .map_or(self.background.as_str(), String::as_str)
+    }
+
+    /// Group `i`'s colour, taking the tints in turn.
+    pub fn group_tint(&self, i: usize) -> &str {
+        match self.group_tints.len() {
+            0 => self.ink.as_str(),
+            n => self.group_tints[i % n].as_str(),
+        }
+    }
+
+    /// Every colour here, for checking the file.
+    fn all(&self) -> impl Iterator<Item = &String> {
+        let b = &self.badges;
+        [&self.background, &self.centre, &self.ink, &self.line]
+            .into_iter()
+            .chain([&self.ring_label, &self.link])
+            .chain(&self.ring_fills)
+            .chain(&self.group_tints)
+            .chain(
+                [&b.strength, &b.neutral, &b.worry]
+                    .into_iter()
+                    .flat_map(|l| [&l.fill, &l.line, &l.ink]),
+            )
+    }
+}
+
+/// `#rrggbb`, so it can go into an SVG attribute as it is.
+fn is_hex_colour(value: &str) -> bool {
+    value.len() == 7 && value.starts_with('#') && value[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -61,16 +132,33 @@ struct Kind {
 struct PaletteFile {
     colours: Vec<Colour>,
     shapes: Vec<Shape>,
+    map: MapColours,
     rings: Rings,
     kinds: Vec<Kind>,
 }
 
-/// How a prompt card's badge feels (see `ui/src/lib/prompts.ts`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a prompt card's badge feels (`tone` in `assets/prompts.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub(crate) enum Tone {
     Strength,
     Neutral,
     Worry,
+}
+
+/// One card as `assets/prompts.json` lists it.
+#[derive(Debug, Clone, Deserialize)]
+struct PromptEntry {
+    id: String,
+    group: String,
+    tone: Tone,
+}
+
+/// `assets/prompts.json`.
+#[derive(Debug, Clone, Deserialize)]
+struct PromptsFile {
+    groups: Vec<String>,
+    cards: Vec<PromptEntry>,
 }
 
 /// One prompt card: its id, tone, question and badge name.
@@ -88,6 +176,8 @@ pub(crate) struct Assets {
     shapes: Vec<Shape>,
     geometry: Geometry,
     kinds: HashMap<String, String>,
+    /// The map's own colours.
+    pub map: MapColours,
     /// In the order the UI offers them.
     pub prompts: Vec<Prompt>,
     /// The family name usvg knows the embedded fonts by.
@@ -110,7 +200,21 @@ pub(crate) fn assets() -> Result<&'static Assets> {
 
 fn load() -> std::result::Result<Assets, &'static str> {
     let palette: PaletteFile = serde_json::from_str(PALETTE_JSON).map_err(|_| "export-palette")?;
-    if palette.colours.is_empty() || palette.shapes.is_empty() {
+    let map = &palette.map;
+    let colours_ok = palette
+        .colours
+        .iter()
+        .flat_map(|c| [&c.hex, &c.ink])
+        .chain(map.all())
+        .all(|c| is_hex_colour(c));
+    if palette.colours.is_empty()
+        || palette.shapes.is_empty()
+        || map.ring_fills.is_empty()
+        || map.group_tints.is_empty()
+        || !colours_ok
+        || !palette.colours.iter().any(|c| c.id == map.unknown_colour)
+        || !palette.shapes.iter().any(|s| s.id == map.unknown_shape)
+    {
         return Err("export-palette");
     }
     let mut db = resvg::usvg::fontdb::Database::new();
@@ -125,9 +229,10 @@ fn load() -> std::result::Result<Assets, &'static str> {
     Ok(Assets {
         colours: palette.colours,
         shapes: palette.shapes,
+        map: palette.map,
         geometry: palette.rings.geometry,
         kinds: palette.kinds.into_iter().map(|k| (k.id, k.name)).collect(),
-        prompts: parse_prompts(PROMPTS_TS, MAIN_FTL),
+        prompts: parse_prompts(PROMPTS_JSON, MAIN_FTL)?,
         font_family,
         fontdb: Arc::new(db),
         regular: ttf_metrics::Metrics::new(FONT_REGULAR).ok_or("export-font")?,
@@ -136,22 +241,38 @@ fn load() -> std::result::Result<Assets, &'static str> {
 }
 
 impl Assets {
-    /// The palette colour, or the first one (grey-ish fallback) for an unknown id.
+    /// The palette colour, or the palette's `map.unknownColour` for an unknown id.
     pub fn colour(&self, id: &str) -> &Colour {
         self.colours
             .iter()
             .find(|c| c.id == id)
-            .or_else(|| self.colours.iter().find(|c| c.id == "grey"))
+            .or_else(|| {
+                self.colours
+                    .iter()
+                    .find(|c| c.id == self.map.unknown_colour)
+            })
             .unwrap_or(&self.colours[0])
     }
 
-    /// The palette shape, or the circle for an unknown id.
+    /// The palette shape, or the palette's `map.unknownShape` for an unknown id.
     pub fn shape(&self, id: &str) -> &Shape {
         self.shapes
             .iter()
             .find(|s| s.id == id)
-            .or_else(|| self.shapes.iter().find(|s| s.id == "circle"))
+            .or_else(|| self.shapes.iter().find(|s| s.id == self.map.unknown_shape))
             .unwrap_or(&self.shapes[0])
+    }
+
+    /// Every colour id, in palette order.
+    #[cfg(test)]
+    pub fn colour_ids(&self) -> impl Iterator<Item = &str> {
+        self.colours.iter().map(|c| c.id.as_str())
+    }
+
+    /// Every shape id, in palette order.
+    #[cfg(test)]
+    pub fn shape_ids(&self) -> impl Iterator<Item = &str> + Clone {
+        self.shapes.iter().map(|s| s.id.as_str())
     }
 
     /// The friendly name of a token kind (`peer` → "Someone my age").
@@ -183,42 +304,32 @@ impl Assets {
     }
 }
 
-/// The cards in `prompts.ts` order, with their words from the Fluent file
-/// (`prompt-<id>` is the question, `prompt-<id>-badge` the badge's name).
-fn parse_prompts(ts: &str, ftl: &str) -> Vec<Prompt> {
+/// The cards in `prompts.json` order, with their words from the Fluent file
+/// (`prompt-<id>` is the question, `prompt-<id>-badge` the badge's name). A card without a
+/// question, or in a group that is not listed, makes the file malformed.
+fn parse_prompts(json: &str, ftl: &str) -> std::result::Result<Vec<Prompt>, &'static str> {
+    let file: PromptsFile = serde_json::from_str(json).map_err(|_| "export-prompts")?;
     let messages = ftl_messages(ftl);
-    let mut prompts = Vec::new();
-    for line in ts.lines() {
-        let line = line.trim();
-        let (Some(id), Some(tone)) = (quoted_after(line, "id: '"), quoted_after(line, "tone: '"))
-        else {
-            continue;
-        };
-        let tone = match tone {
-            "strength" => Tone::Strength,
-            "worry" => Tone::Worry,
-            _ => Tone::Neutral,
-        };
-        let Some(question) = messages.get(&format!("prompt-{id}")) else {
-            continue;
-        };
-        let badge = messages
-            .get(&format!("prompt-{id}-badge"))
-            .cloned()
-            .unwrap_or_else(|| question.clone());
-        prompts.push(Prompt {
-            id: id.to_owned(),
-            tone,
-            question: question.clone(),
-            badge,
-        });
-    }
-    prompts
-}
-
-fn quoted_after<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
-    let rest = &line[line.find(marker)? + marker.len()..];
-    rest.split('\'').next()
+    file.cards
+        .into_iter()
+        .map(|card| {
+            if !file.groups.contains(&card.group) {
+                return Err("export-prompts");
+            }
+            let question = messages
+                .get(&format!("prompt-{}", card.id))
+                .ok_or("export-prompts")?;
+            let badge = messages
+                .get(&format!("prompt-{}-badge", card.id))
+                .unwrap_or(question);
+            Ok(Prompt {
+                question: question.clone(),
+                badge: badge.clone(),
+                id: card.id,
+                tone: card.tone,
+            })
+        })
+        .collect()
 }
 
 /// A plain-text UI string from `main.ftl` (text Rust shows itself, such as the titles of
@@ -321,7 +432,7 @@ mod tests {
                 assert!((b - w).abs() < 1e-4, "n={n} i={i}: {b} vs {w}");
             }
         }
-        assert_eq!(a.prompts.len(), 20, "every card in prompts.ts has words");
+        assert_eq!(a.prompts.len(), 20, "every card in prompts.json has words");
         let listens = a.prompt("support-listens").expect("card");
         assert_eq!(listens.question, "Who really listens when you talk?");
         assert_eq!(listens.badge, "Listens to me");
@@ -329,5 +440,42 @@ mod tests {
         assert_eq!(a.kind_name("peer"), "Someone my age");
         assert!(a.regular.width("Hello", 10.0) > 10.0);
         assert!(a.font_family.contains("Atkinson"));
+    }
+
+    #[test]
+    fn every_prompt_card_has_a_question_and_a_badge_name() {
+        let file: PromptsFile = serde_json::from_str(PROMPTS_JSON).expect("prompts json");
+        let messages = ftl_messages(MAIN_FTL);
+        assert!(!file.cards.is_empty());
+        for card in &file.cards {
+            assert!(file.groups.contains(&card.group), "{}", card.id);
+            for key in [
+                format!("prompt-{}", card.id),
+                format!("prompt-{}-badge", card.id),
+            ] {
+                assert!(messages.contains_key(&key), "main.ftl lacks {key}");
+            }
+        }
+        let a = assets().expect("assets");
+        let ids: Vec<&str> = a.prompts.iter().map(|p| p.id.as_str()).collect();
+        let want: Vec<&str> = file.cards.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, want, "every card, in order");
+    }
+
+    #[test]
+    fn a_card_without_words_or_group_is_refused() {
+        let card = |group: &str, id: &str| {
+            format!(
+                r#"{{"groups":["support"],"cards":[{{"id":"{id}","group":"{group}","tone":"strength"}}]}}"#
+            )
+        };
+        assert!(parse_prompts(&card("support", "support-listens"), MAIN_FTL).is_ok());
+        assert!(parse_prompts(&card("nowhere", "support-listens"), MAIN_FTL).is_err());
+        assert!(parse_prompts(&card("support", "no-such-card"), MAIN_FTL).is_err());
+        assert!(parse_prompts(
+            r#"{"groups":[],"cards":[{"id":"x","group":"x","tone":"loud"}]}"#,
+            MAIN_FTL
+        )
+        .is_err());
     }
 }

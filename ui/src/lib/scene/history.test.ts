@@ -3,7 +3,7 @@ import { SceneHistory } from './history';
 import { reduce, type Action } from './actions';
 import { problems } from './validate';
 import { compareSessions, direction } from './compare';
-import { cleanInitials, looksLikeFullName, newId, ID_PATTERN } from './limits';
+import { cleanInitials, newId, ID_PATTERN } from './limits';
 import type { SceneState, Token } from './types';
 
 const rings = [{ label: 'Closest to me' }, { label: 'Close' }, { label: 'Around me' }, { label: 'Further away' }];
@@ -224,16 +224,8 @@ describe('actions keep the map inside the rules', () => {
   });
 });
 
-describe('full-name advice', () => {
-  it('spots two capitalised words, not presets or single words', () => {
-    expect(looksLikeFullName('Jamie Smith')).toBe(true);
-    expect(looksLikeFullName('my mate Jamie Smith')).toBe(true);
-    expect(looksLikeFullName('Best friend')).toBe(false);
-    expect(looksLikeFullName('Youth worker')).toBe(false);
-    expect(looksLikeFullName('Jamie')).toBe(false);
-    expect(looksLikeFullName('JS')).toBe(false);
-  });
-});
+// Full-name advice moved to the core (document/names.rs, with these and many more examples);
+// see ../nameAdvice.test.ts for how the UI asks it.
 
 describe('comparing sessions', () => {
   it('finds who moved, arrived and left', () => {

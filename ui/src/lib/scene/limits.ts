@@ -1,20 +1,53 @@
-// The limits the Rust side enforces on a saved map. The UI keeps every edit inside them so a
-// save is never refused for something the person could not see.
+// The limits the Rust side enforces on a saved map, read from the same file it reads
+// (assets/limits.json; the ring count is in palette.json with the ring geometry). The UI keeps
+// every edit inside them so a save is never refused for something the person could not see.
 import palette from '$assets/palette.json';
+import limits from '$assets/limits.json';
 
 export const LIMITS = {
   minRings: palette.rings.min,
   maxRings: palette.rings.max,
-  maxTokens: 300,
-  initials: 3,
-  descriptor: 60,
-  groupLabel: 40,
-  placeLabel: 40,
-  ringLabel: 40,
-  note: 4000,
+  maxTokens: limits.token.max,
+  initials: limits.token.initialsMax,
+  descriptor: limits.token.descriptorMax,
+  badges: limits.token.badgesMax,
+  maxLinks: limits.link.max,
+  maxGroups: limits.group.max,
+  groupLabel: limits.group.labelMax,
+  maxPlaces: limits.place.max,
+  placeLabel: limits.place.labelMax,
+  ringLabel: limits.ring.labelMax,
+  maxNotes: limits.note.max,
+  note: limits.note.textMax,
+  mapLabel: limits.map.labelMax,
+  purpose: limits.map.purposeMax,
+  consentReason: limits.consent.reasonMax,
+  understandingNote: limits.consent.understandingNoteMax,
+  recipientField: limits.consent.recipientFieldMax,
+  sharePurpose: limits.consent.sharePurposeMax,
+  retentionReason: limits.consent.retentionReasonMax,
 } as const;
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const charClass = (chars: string) => chars.replace(/[-\\\]^]/g, '\\$&');
+
+/** Ids of people, links, groups, places, notes and badges. */
+export const ID_PATTERN = new RegExp(`^[${charClass(limits.id.chars)}]{1,${limits.id.maxLength}}$`);
+
+/** A well-formed colour id (the palette may grow; the document only insists on the form). */
+export const COLOUR_ID_PATTERN = new RegExp(
+  `^[${charClass(limits.colourId.firstChars)}][${charClass(limits.colourId.chars)}]{0,${limits.colourId.maxLength - 1}}$`,
+);
+
+/** Link kinds (and the core's event and status codes). */
+export const CODE_PATTERN = new RegExp(
+  `^[${charClass(limits.code.firstChars)}][${charClass(limits.code.chars)}]{0,${limits.code.maxLength - 1}}$`,
+);
+
+/** 1 to `LIMITS.initials` letters in any script, each optionally followed by combining accents. */
+export const INITIALS_PATTERN = new RegExp(`^(?:\\p{Alphabetic}[\\u0300-\\u036f]*){1,${limits.token.initialsMax}}$`, 'u');
+
+/** The shapes a person or "me" may be. */
+export const SHAPE_IDS: readonly string[] = palette.shapes.map((s) => s.id);
 
 /** A fresh id that the Rust side accepts and that is not in `taken`. */
 export function newId(prefix: string, taken: Iterable<string> = []): string {
@@ -43,14 +76,4 @@ export function clampText(text: string, max: number): string {
 /** Keeps line breaks (notes), cuts to `max` characters. */
 export function clampNote(text: string): string {
   return Array.from(text).slice(0, LIMITS.note).join('');
-}
-
-/**
- * Two capitalised words in a row ("Jamie Smith") look like a full name. This only drives a
- * gentle suggestion; nothing is blocked. Preset descriptors never trigger it.
- */
-export function looksLikeFullName(text: string): boolean {
-  const presets = new Set(palette.descriptors.map((d) => d.name.toLowerCase()));
-  if (presets.has(text.trim().toLowerCase())) return false;
-  return /(^|[^\p{L}])\p{Lu}\p{Ll}+[\s-]+\p{Lu}\p{Ll}+/u.test(text);
 }
