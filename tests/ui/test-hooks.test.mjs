@@ -1,4 +1,4 @@
-// Test and benchmark hooks are not public API: the fake backend's globals (window.__peermap*)
+// Test and benchmark hooks are not public API: the mock transport's globals (window.__peermap*)
 // exist only in the mockIPC build, and the editor and the canvas put nothing of their own on
 // window. The production bundle is checked when it has been built (npm run build).
 import { after, before, test } from 'node:test';
@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { root, startUi } from './harness.mjs';
 import { addPerson, openNewMap, ringPoint } from './canvas-helpers.mjs';
 
-/** What the mockIPC build's fake backend puts on window for the tests (ui/src/mock/*). */
-const MOCK_GLOBALS = ['__peermapExport', '__peermapMapDocs', '__peermapMock', '__peermapRecords'];
+/** What the mockIPC build's transport to the test bridge puts on window for the tests (ui/src/mock/*). */
+const MOCK_GLOBALS = ['__peermapBridge', '__peermapExport', '__peermapMapDocs', '__peermapMock'];
 
 let ui;
 before(async () => { ui = await startUi(); });
