@@ -23,10 +23,7 @@ const TICK: Duration = Duration::from_secs(60);
 
 /// The sweep before the window opens. Never stops the app: a failure is logged as a code.
 pub fn at_startup(dir: &Path) {
-    log(vault::destroy_expired(
-        dir,
-        time::OffsetDateTime::now_utc(),
-    ));
+    log(vault::destroy_expired(dir, time::OffsetDateTime::now_utc()));
 }
 
 /// Start the hourly sweep thread.

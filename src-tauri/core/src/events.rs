@@ -65,13 +65,23 @@ mod tests {
     fn every_event_has_words_in_the_ui() {
         for event in HistoryEvent::KNOWN.into_iter().chain([HistoryEvent::Other]) {
             let id = format!("history-{}", event.as_str().replace('_', "-"));
-            assert_ne!(crate::export::ui_text(&id), id, "{id} is missing from main.ftl");
+            assert_ne!(
+                crate::export::ui_text(&id),
+                id,
+                "{id} is missing from main.ftl"
+            );
         }
     }
 
     #[test]
     fn an_unknown_code_from_a_newer_app_is_other_not_an_error() {
-        assert_eq!(HistoryEvent::from_code("keep_agreed"), HistoryEvent::KeepAgreed);
-        assert_eq!(HistoryEvent::from_code("something_new"), HistoryEvent::Other);
+        assert_eq!(
+            HistoryEvent::from_code("keep_agreed"),
+            HistoryEvent::KeepAgreed
+        );
+        assert_eq!(
+            HistoryEvent::from_code("something_new"),
+            HistoryEvent::Other
+        );
     }
 }

@@ -23,7 +23,10 @@ pub const SHARE_LENGTHS_MONTHS: [u32; 4] = [1, 3, 6, 12];
 /// The days a map destroyed at `until` can be extended to: whole months after it, each read
 /// as the start of its day (UTC) and so within `latest_allowed`, then `latest_allowed`'s own
 /// day last. None for a map that cannot be extended (a draft: `latest_allowed` is `None`).
-pub fn extension_choices(until: OffsetDateTime, latest_allowed: Option<OffsetDateTime>) -> Vec<Date> {
+pub fn extension_choices(
+    until: OffsetDateTime,
+    latest_allowed: Option<OffsetDateTime>,
+) -> Vec<Date> {
     let Some(cap) = latest_allowed else {
         return Vec::new();
     };
@@ -88,15 +91,35 @@ mod tests {
 
     #[test]
     fn extension_months_clamp_the_day_to_the_end_of_a_shorter_month() {
-        assert_eq!(add_months(datetime!(2026-01-31 10:00 UTC), 1).map(|d| d.date()), Some(date!(2026 - 02 - 28)));
-        assert_eq!(add_months(datetime!(2028-01-31 10:00 UTC), 1).map(|d| d.date()), Some(date!(2028 - 02 - 29)));
-        assert_eq!(add_months(datetime!(2026-11-15 10:00 UTC), 3).map(|d| d.date()), Some(date!(2027 - 02 - 15)));
+        assert_eq!(
+            add_months(datetime!(2026-01-31 10:00 UTC), 1).map(|d| d.date()),
+            Some(date!(2026 - 02 - 28))
+        );
+        assert_eq!(
+            add_months(datetime!(2028-01-31 10:00 UTC), 1).map(|d| d.date()),
+            Some(date!(2028 - 02 - 29))
+        );
+        assert_eq!(
+            add_months(datetime!(2026-11-15 10:00 UTC), 3).map(|d| d.date()),
+            Some(date!(2027 - 02 - 15))
+        );
     }
 
     #[test]
     fn extension_choices_offer_whole_months_up_to_the_latest_allowed_date_and_that_date() {
-        let days = extension_choices(datetime!(2027-01-05 10:00 UTC), Some(datetime!(2028-01-05 10:00 UTC)));
-        assert_eq!(days, vec![date!(2027 - 02 - 05), date!(2027 - 04 - 05), date!(2027 - 07 - 05), date!(2028 - 01 - 05)]);
+        let days = extension_choices(
+            datetime!(2027-01-05 10:00 UTC),
+            Some(datetime!(2028-01-05 10:00 UTC)),
+        );
+        assert_eq!(
+            days,
+            vec![
+                date!(2027 - 02 - 05),
+                date!(2027 - 04 - 05),
+                date!(2027 - 07 - 05),
+                date!(2028 - 01 - 05)
+            ]
+        );
     }
 
     #[test]

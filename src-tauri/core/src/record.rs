@@ -10,9 +10,9 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::consent;
+use crate::document::{ConsentBy, Disclosure, MapDocument, Share};
 use crate::events::HistoryEvent;
 use crate::lifecycle::{self, RetentionWarning};
-use crate::document::{ConsentBy, Disclosure, MapDocument, Share};
 use crate::settings::Settings;
 
 /// One date, RFC 3339.
@@ -258,7 +258,9 @@ impl MapRecord {
         } else {
             None
         };
-        let days_left = (doc.retention.until - now).whole_seconds().div_euclid(86_400);
+        let days_left = (doc.retention.until - now)
+            .whole_seconds()
+            .div_euclid(86_400);
         let day = |d: time::Date| d.to_string();
         MapRecord {
             id: doc.id,
@@ -298,10 +300,13 @@ impl MapRecord {
                         reason: x.reason.clone(),
                     })
                     .collect(),
-                extension_choices: lifecycle::extension_choices(doc.retention.until, latest_allowed)
-                    .into_iter()
-                    .map(day)
-                    .collect(),
+                extension_choices: lifecycle::extension_choices(
+                    doc.retention.until,
+                    latest_allowed,
+                )
+                .into_iter()
+                .map(day)
+                .collect(),
                 warning: lifecycle::retention_warning(days_left),
                 if_kept_until: if consent.is_kept() {
                     None

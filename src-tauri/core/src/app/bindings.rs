@@ -16,9 +16,7 @@ fn committed_dir() -> PathBuf {
 }
 
 fn config(dir: &Path) -> Config {
-    Config::new()
-        .with_out_dir(dir)
-        .with_large_int("number")
+    Config::new().with_out_dir(dir).with_large_int("number")
 }
 
 /// One command's TypeScript wrapper.
@@ -106,7 +104,11 @@ fn commands_ts(commands: &[CommandTs], types: &[String]) -> String {
     }
     out.push_str("] as const;\n\nexport type CommandName = (typeof COMMAND_NAMES)[number];\n");
     for c in commands {
-        let output = if c.output == "null" { "void".to_owned() } else { c.output.clone() };
+        let output = if c.output == "null" {
+            "void".to_owned()
+        } else {
+            c.output.clone()
+        };
         if c.takes_nothing {
             out.push_str(&format!(
                 "\nexport const {} = (): Promise<{output}> => call('{}', {{}});\n",
@@ -157,7 +159,9 @@ fn generate(dir: &Path) -> Result<(), String> {
         .filter(|name| {
             commands.iter().any(|c| {
                 (c.input == *name && !c.takes_nothing)
-                    || c.output.split(|ch: char| !ch.is_alphanumeric()).any(|w| w == name)
+                    || c.output
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .any(|w| w == name)
             })
         })
         .collect();
@@ -218,5 +222,9 @@ fn every_command_has_a_wrapper_and_a_unique_name() {
     let mut names: Vec<&str> = super::COMMAND_NAMES.to_vec();
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), super::COMMAND_NAMES.len(), "a command is listed twice");
+    assert_eq!(
+        names.len(),
+        super::COMMAND_NAMES.len(),
+        "a command is listed twice"
+    );
 }

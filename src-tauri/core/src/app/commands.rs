@@ -6,9 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 #[allow(unused_imports)] // every type the list names, so `include!` below resolves them
-use super::{
-    consent_cmds::*, export_cmds::*, maps::*, vault_cmds::*, App, MapId, NoInput, Shell,
-};
+use super::{consent_cmds::*, export_cmds::*, maps::*, vault_cmds::*, App, MapId, NoInput, Shell};
 #[allow(unused_imports)]
 use crate::{
     document::SessionVersion, export::flow::ExportStatus, record::MapRecord, settings::Settings,

@@ -93,7 +93,11 @@ pub fn export_preview(app: &App, _: &dyn Shell, input: PreviewInput) -> Result<P
         let options = input.excluded.options(v.effective_now(now))?;
         let preview = flow::preview(&v.open_map(input.id)?, &input.share_id, &options)?;
         Ok(PreviewView {
-            pages: preview.pages.iter().map(|p| flow::png_data_url(p)).collect(),
+            pages: preview
+                .pages
+                .iter()
+                .map(|p| flow::png_data_url(p))
+                .collect(),
             people: preview.people,
             notes: preview.notes,
             destroy_by: preview.destroy_by,

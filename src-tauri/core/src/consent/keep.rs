@@ -4,9 +4,9 @@ use time::OffsetDateTime;
 
 use super::retention::add_months;
 use super::text::{optional, prose};
-use crate::events::HistoryEvent;
 use super::{change, history, KeepDecision, KeepOutcome, BAD_DATE, POLICY_DEFAULT};
 use crate::document::{ConsentBy, Explained, KeepCopy, MapDocument};
+use crate::events::HistoryEvent;
 use crate::index::DestroyReason;
 use crate::settings::Settings;
 use crate::{Error, Result};

@@ -16,8 +16,8 @@ mod text;
 
 use time::OffsetDateTime;
 
-use crate::events::HistoryEvent;
 use crate::document::{ConsentBy, ConsentEvent, MapDocument, Share};
+use crate::events::HistoryEvent;
 use crate::index::DestroyReason;
 use crate::{Error, Result};
 

@@ -6,9 +6,9 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::text::{line, optional, prose};
-use crate::events::HistoryEvent;
 use super::{change, find_share, history, NewShare, ShareStatus, NOT_KEPT};
 use crate::document::{Disclosure, MapDocument, Recipient, Share};
+use crate::events::HistoryEvent;
 use crate::{Error, Result};
 
 /// Add a share the young person agreed to, on a kept map, and return its new id.
