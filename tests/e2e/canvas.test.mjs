@@ -1,4 +1,4 @@
-// The map editor (issue 4) in the real app: draw a map of nine people across four rings with
+// The map editor in the real app: draw a map of nine people across four rings with
 // links, a group, two answered questions and a private note; quit; restart, unlock and find it
 // all still there; start a second session, move someone, and compare the two sessions.
 // Placing uses tap-a-person-then-tap-a-ring (the click-only way the app supports, WCAG 2.5.7):

@@ -1,4 +1,4 @@
-// Consent in the real app (issue 5). A map the young person does not want kept is destroyed
+// Consent in the real app. A map the young person does not want kept is destroyed
 // at the end of the session exactly as an expired one is (tombstone `not_kept`), and nothing
 // of it can be found on disk. A map they agree to keep gets its agreement, a share and its
 // history recorded, and all of it is there after a restart.

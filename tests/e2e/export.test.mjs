@@ -1,4 +1,4 @@
-// Sharing a consented copy in the real app (issue 6): a practitioner agrees a share on the
+// Sharing a consented copy in the real app: a practitioner agrees a share on the
 // golden map, previews the copy, saves it locked with words through the real GTK save dialog
 // (driven with xdotool, as a person would type into it), and the reference `age` CLI opens
 // it. Then a social worker, in a second app with a vault of their own, opens the same file

@@ -1,5 +1,5 @@
 // Canary scanning: look for planted strings in every byte of every file under some folders,
-// as UTF-8 and as UTF-16 (little and big endian), the way DESIGN.md §5 asks.
+// as UTF-8 and as UTF-16 (little and big endian), the way docs/DESIGN.md §5 asks.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';

@@ -480,7 +480,7 @@ prompt-moved = Moved the question card.
 prompt-added = Added your own question card.
 prompts-shown = Showing all question cards again.
 
-## Retention and destruction (issue 5)
+## Retention and destruction
 
 maps-warn-month = Less than a month to go.
 maps-warn-week = Less than a week to go.
@@ -507,7 +507,7 @@ delete-all-done =
        *[other] { $count } maps were destroyed.
     }
 
-## Consent: before drawing, the end of a session, the map's page (issue 5)
+## Consent: before drawing, the end of a session, the map's page
 
 maps-details = Consent and sharing
 maps-details-label = Consent and sharing for { $label }
@@ -689,7 +689,7 @@ maps-warn-extend-label = Keep { $label } longer
 maps-warn-let-go = Let it go
 maps-warn-let-go-label = Let { $label } be deleted on its date
 
-## Sharing a copy with an agreed recipient, and opening one (issue 6)
+## Sharing a copy with an agreed recipient, and opening one
 export-title = Share a copy
 export-last-shared = A copy was last shared on { $date }.
 export-changed = The map has changed since a copy was last shared on { $date }. The copy they have is out of date.

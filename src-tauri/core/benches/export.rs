@@ -1,4 +1,4 @@
-//! Export rendering against DESIGN.md §8 (render export, PDF + PNG, 100 tokens: ≤ 150 ms).
+//! Export rendering against docs/DESIGN.md §8 (render export, PDF + PNG, 100 tokens: ≤ 150 ms).
 //!
 //! `cargo bench -p peermap-core --bench export` — prints lines for docs/PERFORMANCE.md.
 //! Floors measured in the same run: serialising the same document to JSON, and rendering a

@@ -1,4 +1,4 @@
-//! Vault benchmarks against floors measured in the same run (DESIGN.md §8).
+//! Vault benchmarks against floors measured in the same run (docs/DESIGN.md §8).
 //!
 //! `cargo bench -p peermap-core --bench vault` — prints a table for docs/PERFORMANCE.md.
 //! Set `PEERMAP_BENCH_DIR` to measure on a particular disk (default: the system temp dir).

@@ -1,4 +1,4 @@
-//! age encryption, as the on-disk contract (DESIGN.md §3) uses it.
+//! age encryption, as the on-disk contract (docs/DESIGN.md §3) uses it.
 //!
 //! - `identity.age`: the vault's master X25519 identity line, encrypted with the passphrase
 //!   (scrypt, work factor [`PASSPHRASE_WORK_FACTOR`]; files asking for more than

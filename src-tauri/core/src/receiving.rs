@@ -1,4 +1,4 @@
-//! Receiving shared copies (issue 6): a social worker's receiving key, and opening a copy.
+//! Receiving shared copies: a social worker's receiving key, and opening a copy.
 //!
 //! The receiving key is an ordinary age X25519 identity. Its public key (`age1…`) is what a
 //! practitioner stores on a share; copies are then encrypted to it. It lives in the data

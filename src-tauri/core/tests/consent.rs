@@ -1,4 +1,4 @@
-//! Consent and retention operations (issue 5): every path, every refusal, and that a refusal
+//! Consent and retention operations: every path, every refusal, and that a refusal
 //! leaves the document exactly as it was.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

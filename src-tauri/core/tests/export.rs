@@ -1,4 +1,4 @@
-//! Exporting a consented copy (issue 6): the gate, what is left out, the PDF as the reference
+//! Exporting a consented copy: the gate, what is left out, the PDF as the reference
 //! tools see it, the golden export fixture and the renderer's golden pictures.
 //!
 //! Regenerate the fixtures in `tests/fixtures/export-v1/` (only after a deliberate change to

@@ -1,4 +1,4 @@
-//! The export flow on a real vault (issue 6): the disclosure is on disk before the file, a
+//! The export flow on a real vault: the disclosure is on disk before the file, a
 //! failed write leaves a `failed` record and no file, refusals change nothing, "changed since
 //! last shared", the receiving key, opening a shared copy, the own copy, and canary scans.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

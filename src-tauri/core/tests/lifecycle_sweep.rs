@@ -1,4 +1,4 @@
-//! Destruction without anyone opening the app (issue 5): the locked sweep deletes exactly the
+//! Destruction without anyone opening the app: the locked sweep deletes exactly the
 //! expired maps, is idempotent, finishes after a SIGKILL, crypto-shreds, leaves no canary, and
 //! never lets a clock set back postpone a destruction.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -1,4 +1,4 @@
-//! Consent and retention, as pure operations on a [`MapDocument`] (DESIGN.md §1, issue 5).
+//! Consent and retention, as pure operations on a [`MapDocument`] (docs/DESIGN.md §1).
 //!
 //! Every function takes "now" as a parameter (the caller passes the vault's rollback-guarded
 //! clock), works on a copy of the document, validates it and only then replaces the caller's

@@ -1,4 +1,4 @@
-//! The map document (format v1, DESIGN.md §4): the JSON that lives inside each encrypted
+//! The map document (format v1, docs/DESIGN.md §4): the JSON that lives inside each encrypted
 //! `maps/<id>.age` file.
 //!
 //! Bytes become a [`MapDocument`] only through [`restore`], which checks the envelope, migrates

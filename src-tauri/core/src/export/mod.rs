@@ -1,6 +1,6 @@
-//! A consented copy of a map for someone the young person agreed to share it with
-//! (issue 6): the gate, the renderer (one SVG of the map → PDF pages and a PNG), the
-//! encryption and the disclosure record.
+//! A consented copy of a map for someone the young person agreed to share it with: the
+//! gate, the renderer (one SVG of the map → PDF pages and a PNG), the encryption and the
+//! disclosure record.
 //!
 //! The order the shell follows:
 //!

@@ -1,5 +1,5 @@
 // Where the places ("park", "school", "online"…) are drawn on the map. A place has no position
-// in the map document (DESIGN.md §4), so each gets a small tag just outside the outer ring,
+// in the map document (docs/DESIGN.md §4), so each gets a small tag just outside the outer ring,
 // worked out here from the list alone: the same places always land in the same spots.
 //
 // The tags go into the corners of the view (all of the canvas when fitted, which on a wide
