@@ -1,4 +1,4 @@
-// Keys that must always work on the map editor (issue 4 follow-ups): Esc cancels whatever is
+// Keys that must always work on the map editor: Esc cancels whatever is
 // going on even while the add/change form is open (and closes it); Page Up / Page Down with
 // nobody picked up go from ring to ring; everything is said in the live region.
 import { after, before, test } from 'node:test';

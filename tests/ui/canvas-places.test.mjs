@@ -1,4 +1,4 @@
-// Places on the map (issue 4): a place has no position in the map document, so each is drawn
+// Places on the map: a place has no position in the map document, so each is drawn
 // as a small tag just outside the outer ring. Added through the panel, seen on the drawing
 // with its words (not colour alone) and an accessible name, clear of each other, the ring and
 // the edge of the map; listed in the list view too.

@@ -1,4 +1,4 @@
-// The map editor (issue 4) in Chromium, the mockIPC build against the real core (through the
+// The map editor in Chromium, the mockIPC build against the real core (through the
 // test bridge): drawing with a mouse, a finger and a pen (all pointer events), and with the
 // keyboard alone; connect mode; answering a prompt; a drag undone in one step; axe-core on
 // every view.

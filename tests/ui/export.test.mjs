@@ -1,4 +1,4 @@
-// Sharing a consented copy and opening one (issue 6), against the real core (through the test
+// Sharing a consented copy and opening one, against the real core (through the test
 // bridge): the panel on the map page (preview, untick, protection, the words shown once, the
 // list of copies, "changed since last shared"), and the receiving key and "Open a shared copy"
 // in Settings.
