@@ -55,6 +55,13 @@ pub fn decide_keep(
             "The young person has already agreed to this map being kept.".into(),
         ));
     }
+    if doc.consent.keep_withdrawn() {
+        return Err(Error::ConsentRequired(
+            "The young person took back their agreement to keep this map, so it is being \
+             destroyed and cannot be kept again. Start a new map if they want one."
+                .into(),
+        ));
+    }
     let by_reason = match (decision.by, optional(decision.by_reason.as_deref())) {
         (ConsentBy::ParentCarer, None) => {
             return Err(Error::InvalidInput(
@@ -133,9 +140,15 @@ pub fn decide_keep(
     Ok(KeepOutcome::Kept { until })
 }
 
-/// Withdraw the agreement to keep the map: every active share is withdrawn with it, and the
-/// caller destroys the map at once. History: `keep_withdrawn`, then `share_withdrawn` each.
+/// Withdraw the agreement to keep the map: every active share is withdrawn with it, the map is
+/// due at once, and the caller destroys it. History: `keep_withdrawn`, then `share_withdrawn`
+/// each. Calling it again on a withdrawn map (a destruction that was interrupted) changes
+/// nothing and asks for the destruction again.
 pub fn withdraw_keep(doc: &mut MapDocument, now: OffsetDateTime) -> Result<KeepOutcome> {
+    if doc.consent.keep_withdrawn() {
+        // Already withdrawn: a destruction that was interrupted is simply tried again.
+        return Ok(KeepOutcome::Destroy(DestroyReason::ConsentWithdrawn));
+    }
     if !doc.consent.is_kept() {
         return Err(Error::InvalidInput(
             "This map has not been kept, so there is no agreement to withdraw.".into(),
@@ -146,6 +159,8 @@ pub fn withdraw_keep(doc: &mut MapDocument, now: OffsetDateTime) -> Result<KeepO
             keep.agreed = false;
             keep.at = now;
         }
+        // Due at once, so if the destruction is interrupted the next sweep finishes it.
+        next.retention.until = now;
         history(next, now, HistoryEvent::KeepWithdrawn, None);
         let active: Vec<String> = next
             .consent

@@ -31,6 +31,12 @@ impl Consent {
     pub fn is_kept(&self) -> bool {
         self.keep_copy.as_ref().is_some_and(|keep| keep.agreed)
     }
+
+    /// True once the young person took back their agreement to keep the map: it is due for
+    /// destruction and can never be kept again.
+    pub fn keep_withdrawn(&self) -> bool {
+        !self.is_kept() && self.history.iter().any(|e| e.event == "keep_withdrawn")
+    }
 }
 
 /// What was explained before drawing (that it was, not what was said).
