@@ -81,6 +81,12 @@ use session::NO_SESSION;
 
 /// The value of the `format` field in every map document.
 pub const FORMAT: &str = "peermap";
+/// The largest document (as JSON) that is ever written: 16 MiB, far below the 64 MiB a map
+/// file may be when read back, and far above any real map (a full 300-person session is
+/// well under 1 MiB).
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+const _: () = assert!((MAX_DOCUMENT_BYTES as u64) * 2 < crate::crypto::MAX_FILE_BYTES);
+
 /// The newest document version this build reads and the one it writes.
 pub const CURRENT_VERSION: u32 = 1;
 /// The shapes and default ring labels are read from `assets/palette.json`.
@@ -175,11 +181,21 @@ impl MapDocument {
     /// Validates first, so a document that `restore` would refuse is never written. The size
     /// is measured before the buffer is allocated, so no partly filled copy is left behind in
     /// freed memory by the buffer growing.
+    ///
+    /// A document larger than [`MAX_DOCUMENT_BYTES`] is refused here, so a map that saves can
+    /// always be opened again (files are read up to [`crate::crypto::MAX_FILE_BYTES`]).
     pub fn to_json(&self) -> Result<Zeroizing<Vec<u8>>> {
         self.validate()?;
         let mut counter = ByteCounter(0);
         serde_json::to_writer(&mut counter, self)
             .map_err(|_| Error::Internal("document_serialise"))?;
+        if counter.0 > MAX_DOCUMENT_BYTES {
+            return Err(Error::InvalidInput(
+                "This map has grown too big to save, so the last change was not saved. \
+                 Remove some notes or earlier sessions' notes, or start a new map."
+                    .into(),
+            ));
+        }
         let mut buf = Zeroizing::new(Vec::with_capacity(counter.0));
         serde_json::to_writer(&mut *buf, self)
             .map_err(|_| Error::Internal("document_serialise"))?;
