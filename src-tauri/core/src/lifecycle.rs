@@ -43,6 +43,12 @@ pub fn extension_choices(
     days
 }
 
+/// Whole days from `now` until `until` (0 = within a day; negative = overdue), as the map
+/// list and the map page both show it.
+pub fn days_left(until: OffsetDateTime, now: OffsetDateTime) -> i64 {
+    (until - now).whole_seconds().div_euclid(86_400)
+}
+
 /// Which warning a map's card shows as its destroy date nears.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]

@@ -258,9 +258,7 @@ impl MapRecord {
         } else {
             None
         };
-        let days_left = (doc.retention.until - now)
-            .whole_seconds()
-            .div_euclid(86_400);
+        let days_left = lifecycle::days_left(doc.retention.until, now);
         let day = |d: time::Date| d.to_string();
         MapRecord {
             id: doc.id,

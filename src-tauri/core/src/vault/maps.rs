@@ -63,7 +63,7 @@ impl Vault {
         let now = self.effective_now(now);
         let mut out = Vec::new();
         for (id, retain_until) in self.index.retention_dates()? {
-            let days_left = (retain_until - now).whole_seconds().div_euclid(86_400);
+            let days_left = crate::lifecycle::days_left(retain_until, now);
             let summary = match self.catalogue.maps.get(&id) {
                 Some(meta) => MapSummary {
                     id,
