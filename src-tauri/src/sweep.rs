@@ -23,10 +23,7 @@ const TICK: Duration = Duration::from_secs(60);
 
 /// The sweep before the window opens. Never stops the app: a failure is logged as a code.
 pub fn at_startup(dir: &Path) {
-    log(vault::destroy_expired(
-        dir,
-        time::OffsetDateTime::now_utc(),
-    ));
+    log(vault::destroy_expired(dir, time::OffsetDateTime::now_utc()));
 }
 
 /// Start the hourly sweep thread.
@@ -74,6 +71,10 @@ fn log(result: Result<SweepReport>) {
         Ok(r) if r.destroyed > 0 || r.leftover_files_removed > 0 => eprintln!(
             "peermap: sweep destroyed={} leftovers_removed={}",
             r.destroyed, r.leftover_files_removed
+        ),
+        Ok(r) if r.clock_suspect => eprintln!(
+            "peermap: sweep clock_suspect held={} destroyed={}",
+            r.held, r.destroyed
         ),
         Ok(_) => {}
         Err(err) => eprintln!("peermap: sweep_failed code={:?}", err.code()),

@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension};
 use time::OffsetDateTime;
 
 use super::{db_err, Index, LATEST_SEEN};
-use crate::clock::{from_rfc3339, to_rfc3339};
+use crate::clock::{clock_suspect, from_rfc3339, to_rfc3339};
 use crate::Result;
 
 impl Index {
@@ -22,7 +22,8 @@ impl Index {
         text.as_deref().map(from_rfc3339).transpose()
     }
 
-    /// Record `at` as seen, if it is later than what is recorded.
+    /// Record `at` as seen, if it is later than what is recorded and not suspect (more than
+    /// [`crate::clock::CLOCK_JUMP_LIMIT`] past it, in which case nothing is recorded).
     pub fn note_seen(&mut self, at: OffsetDateTime) -> Result<()> {
         let tx = self.conn.transaction().map_err(db_err)?;
         put_latest_seen(&tx, Some(at))?;
@@ -97,7 +98,9 @@ pub(super) fn put_latest_seen(
         .optional()
         .map_err(db_err)?;
     if let Some(current) = current.as_deref().map(from_rfc3339).transpose()? {
-        if current >= at {
+        // A suspect instant (a clock jumped forward) must never become the latest seen: it
+        // would date, and judge destruction for, everything after it.
+        if current >= at || clock_suspect(at, Some(current)) {
             return Ok(());
         }
     }

@@ -16,6 +16,7 @@ use super::files::{
 use super::maps::notify_json;
 use super::{Vault, MAPS_DIR, SEEN_RESOLUTION};
 use crate::atomic;
+use crate::clock::destruction_instant;
 use crate::index::{DestroyReason, Index, MapRow};
 use crate::{Error, Result};
 
@@ -45,6 +46,12 @@ pub struct SweepReport {
     /// interrupted between its index commit and the unlink); removed now. Their keys were
     /// already gone, so they were unreadable.
     pub leftover_files_removed: usize,
+    /// Whether the clock was too far past the latest instant the vault has seen to be believed
+    /// (see [`crate::clock::CLOCK_JUMP_LIMIT`]). Then only maps already due at that instant
+    /// were destroyed, and the clock was not recorded.
+    pub clock_suspect: bool,
+    /// Maps the clock says are due but that were kept because the clock was suspect.
+    pub held: usize,
 }
 
 impl Vault {
@@ -73,10 +80,20 @@ impl Vault {
     /// Destroy every map whose retention date has passed, through the unlocked vault, so its
     /// list catalogue stays valid (the hourly sweep while the app is open). Also finishes any
     /// unlink an earlier interrupted destruction left undone.
+    ///
+    /// A suspect clock (see [`crate::clock::CLOCK_JUMP_LIMIT`]) destroys only what was already
+    /// due at the latest instant seen, and reports the rest as held.
     pub fn sweep(&mut self, now: OffsetDateTime) -> Result<SweepReport> {
-        let now = self.effective_now(now);
-        let expired = self.index.expired(now)?;
-        let mut report = SweepReport::default();
+        let (at, clock_suspect) = destruction_instant(now, self.latest_seen);
+        let mut report = SweepReport {
+            clock_suspect,
+            ..SweepReport::default()
+        };
+        let expired = self.index.expired(at)?;
+        if clock_suspect {
+            report.held = self.index.expired(now)?.len().saturating_sub(expired.len());
+        }
+        let now = at;
         if expired.is_empty() {
             if self
                 .latest_seen

@@ -151,7 +151,7 @@ impl Vault {
         // Best effort: a full disk must not stop anyone reading their maps.
         let _ = index.note_seen(now);
         let mut vault = Vault::assemble(dir, master, index)?;
-        vault.latest_seen = Some(effective_now(now, vault.latest_seen));
+        vault.note_seen_locally(now);
         vault.last_reconcile = vault.reconcile().ok();
         Ok(vault)
     }
@@ -208,7 +208,9 @@ impl Vault {
         self.index.set_setting(crate::settings::KEY, &text)
     }
 
-    /// The instant to use for `now`: never earlier than what the vault has already seen.
+    /// The instant to use for `now`: never earlier than what the vault has already seen. A
+    /// suspect instant (see [`crate::clock::CLOCK_JUMP_LIMIT`]) is returned as it is, but it is
+    /// never recorded as the latest instant seen, and sweeps do not destroy by it.
     pub fn effective_now(&self, now: OffsetDateTime) -> OffsetDateTime {
         effective_now(now, self.latest_seen)
     }
@@ -258,7 +260,12 @@ impl Vault {
         self.index.set_catalogue(&body)
     }
 
+    /// Remember `at` as the latest instant seen, unless it is suspect (a clock jumped forward
+    /// past [`crate::clock::CLOCK_JUMP_LIMIT`]): the index refuses it too.
     fn note_seen_locally(&mut self, at: OffsetDateTime) {
+        if crate::clock::clock_suspect(at, self.latest_seen) {
+            return;
+        }
         self.latest_seen = Some(effective_now(at, self.latest_seen));
     }
 }
