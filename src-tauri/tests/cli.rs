@@ -297,3 +297,25 @@ fn rusqlite_free_bump(dir: &Path) -> bool {
     std::fs::write(&db, bytes).unwrap();
     true
 }
+
+#[test]
+fn an_empty_index_makes_sweep_and_status_fail_and_deletes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    copy_dir(&fixture(), &dir);
+    std::fs::write(dir.join("index.sqlite3"), b"").unwrap();
+    for cmd in ["sweep", "status"] {
+        let out = peermap(&[cmd, "--data-dir", dir.to_str().unwrap()], None, None);
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("Nothing was deleted"), "{err}");
+        assert!(!err.contains(dir.to_str().unwrap()), "no paths in messages");
+    }
+    for id in [SHORT, LONG] {
+        assert!(dir.join("maps").join(format!("{id}.age")).exists());
+    }
+    assert_eq!(
+        std::fs::metadata(dir.join("index.sqlite3")).unwrap().len(),
+        0
+    );
+}

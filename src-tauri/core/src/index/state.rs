@@ -3,7 +3,7 @@
 use rusqlite::{params, OptionalExtension};
 use time::OffsetDateTime;
 
-use super::{db_err, Index, LATEST_SEEN};
+use super::{db_err, Index, LATEST_SEEN, VAULT_FINGERPRINT};
 use crate::clock::{clock_suspect, from_rfc3339, to_rfc3339};
 use crate::Result;
 
@@ -28,6 +28,19 @@ impl Index {
         let tx = self.conn.transaction().map_err(db_err)?;
         put_latest_seen(&tx, Some(at))?;
         tx.commit().map_err(db_err)
+    }
+
+    /// The fingerprint of the vault this index belongs to (SHA-256 hex of its master
+    /// recipient), or `None` for an index written before fingerprints (format v1 vaults until
+    /// their first unlock).
+    pub fn vault_fingerprint(&self) -> Result<Option<String>> {
+        self.setting(VAULT_FINGERPRINT)
+    }
+
+    /// Bind this index to a vault. Only vault creation and the first unlock of an older vault
+    /// (after its passphrase proved the key) call this.
+    pub fn set_vault_fingerprint(&self, fingerprint: &str) -> Result<()> {
+        self.set_setting(VAULT_FINGERPRINT, fingerprint)
     }
 
     /// A clear setting from `vault_state`.
