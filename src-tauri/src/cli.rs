@@ -89,7 +89,8 @@ Environment:
   PEERMAP_DATA_DIR   use this folder for the vault instead of the usual app-data folder
 
 Exit status: 0 done; 1 the vault could not be read or changed; 2 bad command line;
-3 no vault in the folder; 4 the vault was written by a newer Peer Map.
+3 no vault in the folder; 4 the vault was written by a newer Peer Map; 5 (sweep) the
+computer's clock is much later than Peer Map last saw, so nothing kept was destroyed.
 ";
 
 /// Exit codes of `sweep` and `status` (documented in docs/SCHEDULING.md).
@@ -97,6 +98,39 @@ pub const EXIT_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_NO_VAULT: i32 = 3;
 pub const EXIT_TOO_NEW: i32 = 4;
+/// `sweep` only: the clock is more than `CLOCK_JUMP_LIMIT` past the latest instant the vault
+/// has seen, so only maps already due then were destroyed. Check the clock.
+pub const EXIT_CLOCK_SUSPECT: i32 = 5;
+
+/// What a headless command printed, and how it exits when it did not fail.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Lines for standard output (counts only).
+    pub lines: Vec<String>,
+    /// A warning for standard error, if any.
+    pub warning: Option<String>,
+    /// The exit code.
+    pub code: i32,
+}
+
+impl Outcome {
+    fn ok(lines: Vec<String>) -> Outcome {
+        Outcome {
+            lines,
+            warning: None,
+            code: 0,
+        }
+    }
+}
+
+/// The plain message for a suspect clock. Only the year: no content, no path.
+fn clock_message(now: OffsetDateTime) -> String {
+    format!(
+        "The computer's clock says {}, much later than Peer Map last saw. Nothing kept was \
+         destroyed. Check the clock.",
+        now.year()
+    )
+}
 
 /// Runs a headless invocation and returns the process exit code.
 pub fn run_headless(inv: Invocation) -> i32 {
@@ -125,13 +159,16 @@ pub fn run_headless(inv: Invocation) -> i32 {
 }
 
 /// Print the result's lines (or its error) and return the exit code.
-fn report(result: Result<Vec<String>, Error>) -> i32 {
+fn report(result: Result<Outcome, Error>) -> i32 {
     match result {
-        Ok(lines) => {
-            for line in lines {
+        Ok(outcome) => {
+            for line in outcome.lines {
                 println!("{line}");
             }
-            0
+            if let Some(warning) = outcome.warning {
+                eprintln!("peermap: {warning}");
+            }
+            outcome.code
         }
         // Core messages are plain sentences with no paths or content.
         Err(Error::NoVault) => {
@@ -171,7 +208,7 @@ fn require_vault(dir: &std::path::Path) -> Result<(), Error> {
     }
 }
 
-pub fn sweep(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Vec<String>, Error> {
+pub fn sweep(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Outcome, Error> {
     let dir = resolve_dir(dir)?;
     require_vault(&dir)?;
     let report = vault::destroy_expired(&dir, now)?;
@@ -191,13 +228,32 @@ pub fn sweep(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Vec<String>, E
             }
         ));
     }
-    Ok(lines)
+    if !report.clock_suspect {
+        return Ok(Outcome::ok(lines));
+    }
+    if report.held > 0 {
+        lines.push(format!(
+            "{} map{} kept because the clock is in doubt",
+            report.held,
+            if report.held == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(Outcome {
+        lines,
+        warning: Some(clock_message(now)),
+        code: EXIT_CLOCK_SUSPECT,
+    })
 }
 
-pub fn status(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Vec<String>, Error> {
+pub fn status(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Outcome, Error> {
     let dir = resolve_dir(dir)?;
     require_vault(&dir)?;
-    Ok(status_lines(&vault::vault_counts(&dir, now)?))
+    let counts = vault::vault_counts(&dir, now)?;
+    let mut outcome = Outcome::ok(status_lines(&counts));
+    if counts.clock_suspect {
+        outcome.warning = Some(clock_message(now));
+    }
+    Ok(outcome)
 }
 
 fn status_lines(c: &VaultCounts) -> Vec<String> {

@@ -72,6 +72,10 @@ fn log(result: Result<SweepReport>) {
             "peermap: sweep destroyed={} leftovers_removed={}",
             r.destroyed, r.leftover_files_removed
         ),
+        Ok(r) if r.clock_suspect => eprintln!(
+            "peermap: sweep clock_suspect held={} destroyed={}",
+            r.held, r.destroyed
+        ),
         Ok(_) => {}
         Err(err) => eprintln!("peermap: sweep_failed code={:?}", err.code()),
     }

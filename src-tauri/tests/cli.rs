@@ -91,6 +91,9 @@ fn sweep_under_faketime_removes_only_the_map_due_before_2030() {
     let dir = tmp.path().join("vault");
     copy_dir(&fixture(), &dir);
     let d = dir.to_str().unwrap();
+    // A monthly scheduled sweep from the fixture's last session to the dates below: a clock
+    // more than 45 days past the last one seen is not believed (see the next test).
+    walk_clock(d, "2026-02-12", "2029-01-01");
 
     let status = peermap(
         &["status", "--data-dir", d],
@@ -108,6 +111,7 @@ fn sweep_under_faketime_removes_only_the_map_due_before_2030() {
     assert!(text.contains("retention_expired: 0"), "{text}");
     assert!(!text.contains("Golden"), "status must not print labels");
 
+    walk_clock(d, "2029-01-01", "2029-05-15");
     // Before the date: nothing.
     let early = peermap(
         &["sweep", "--data-dir", d],
@@ -119,7 +123,7 @@ fn sweep_under_faketime_removes_only_the_map_due_before_2030() {
 
     let swept = peermap(
         &["sweep", "--data-dir", d],
-        Some("@2030-01-01 10:00:00"),
+        Some("@2029-07-10 10:00:00"),
         None,
     );
     assert!(swept.status.success(), "{swept:?}");
@@ -148,6 +152,89 @@ fn sweep_under_faketime_removes_only_the_map_due_before_2030() {
 
     // The fixture itself is untouched.
     assert!(fixture().join("maps").join(format!("{SHORT}.age")).exists());
+}
+
+/// Run `peermap sweep` every 30 days from `from` (YYYY-MM-DD) up to `to`, as a monthly
+/// scheduled task would, so the vault has seen a date close to `to`.
+fn walk_clock(d: &str, from: &str, to: &str) {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    let mut day = time::Date::parse(from, &fmt).unwrap();
+    let to = time::Date::parse(to, &fmt).unwrap();
+    while day <= to {
+        let date = format!("@{} 12:00:00", day.format(&fmt).unwrap());
+        let out = peermap(&["sweep", "--data-dir", d], Some(&date), None);
+        assert!(out.status.success(), "{date}: {out:?}");
+        day += time::Duration::days(30);
+    }
+    let date = format!("@{} 00:00:00", to.format(&fmt).unwrap());
+    let out = peermap(&["sweep", "--data-dir", d], Some(&date), None);
+    assert!(out.status.success(), "{date}: {out:?}");
+}
+
+#[test]
+fn a_clock_thirty_years_ahead_destroys_no_kept_map_and_does_not_date_the_vault() {
+    if !faketime_available() || !Path::new("/usr/bin/faketime").exists() {
+        eprintln!("SKIPPED: the faketime command is not installed (Debian package faketime)");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    copy_dir(&fixture(), &dir);
+    let d = dir.to_str().unwrap();
+    // The vault is swept every month up to today, as scheduled.
+    let today = time::OffsetDateTime::now_utc().date();
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    walk_clock(d, "2026-02-12", &today.format(&fmt).unwrap());
+
+    let jumped = Command::new("faketime")
+        .args([
+            "+30 years",
+            env!("CARGO_BIN_EXE_peermap"),
+            "sweep",
+            "--data-dir",
+            d,
+        ])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("PEERMAP_DATA_DIR")
+        .output()
+        .unwrap();
+    assert_eq!(jumped.status.code(), Some(5), "{jumped:?}");
+    assert_eq!(
+        stdout(&jumped).lines().next(),
+        Some("0 expired maps destroyed"),
+        "{jumped:?}"
+    );
+    let err = String::from_utf8_lossy(&jumped.stderr);
+    assert!(
+        err.contains(
+            "much later than Peer Map last saw. Nothing kept was destroyed. Check the clock."
+        ),
+        "{err}"
+    );
+    assert!(!err.contains(d), "no paths in messages");
+
+    // Back at the real date: an ordinary sweep, nothing destroyed, both maps still there.
+    let real = peermap(&["sweep", "--data-dir", d], None, None);
+    assert_eq!(real.status.code(), Some(0), "{real:?}");
+    assert_eq!(stdout(&real).trim(), "0 expired maps destroyed");
+    let status = peermap(&["status", "--data-dir", d], None, None);
+    assert!(status.status.success(), "{status:?}");
+    assert!(stdout(&status).contains("maps held: 2"), "{status:?}");
+    assert!(status.stderr.is_empty(), "{status:?}");
+
+    // Every kept map still opens, and the vault has not been dated from the future.
+    let now = time::OffsetDateTime::now_utc();
+    let index = peermap_core::index::Index::open(&dir.join("index.sqlite3")).unwrap();
+    let seen = index.latest_seen().unwrap().unwrap();
+    assert!(seen <= now, "latest_seen {seen} is in the future");
+    drop(index);
+    let pass = std::fs::read_to_string(fixture().join("PASSPHRASE")).unwrap();
+    let pass = secrecy::SecretString::from(pass.trim().to_owned());
+    let vault = peermap_core::vault::Vault::unlock(&dir, &pass, now).unwrap();
+    for id in [SHORT, LONG] {
+        vault.open_map(uuid::Uuid::parse_str(id).unwrap()).unwrap();
+    }
 }
 
 #[test]
@@ -209,4 +296,26 @@ fn rusqlite_free_bump(dir: &Path) -> bool {
     bytes[60..64].copy_from_slice(&99u32.to_be_bytes());
     std::fs::write(&db, bytes).unwrap();
     true
+}
+
+#[test]
+fn an_empty_index_makes_sweep_and_status_fail_and_deletes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    copy_dir(&fixture(), &dir);
+    std::fs::write(dir.join("index.sqlite3"), b"").unwrap();
+    for cmd in ["sweep", "status"] {
+        let out = peermap(&[cmd, "--data-dir", dir.to_str().unwrap()], None, None);
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("Nothing was deleted"), "{err}");
+        assert!(!err.contains(dir.to_str().unwrap()), "no paths in messages");
+    }
+    for id in [SHORT, LONG] {
+        assert!(dir.join("maps").join(format!("{id}.age")).exists());
+    }
+    assert_eq!(
+        std::fs::metadata(dir.join("index.sqlite3")).unwrap().len(),
+        0
+    );
 }

@@ -5,7 +5,22 @@
 //! the vault also remembers the latest instant it has seen, so that turning the computer's
 //! clock back cannot postpone a destruction: see [`effective_now`].
 
-use time::OffsetDateTime;
+use time::{Duration, OffsetDateTime};
+
+/// How far past the latest instant the vault has seen (`latest_seen`) the clock may be before
+/// Peer Map stops believing it. A daily scheduled sweep (docs/SCHEDULING.md) keeps real gaps
+/// far smaller than this.
+///
+/// Past this limit the clock is *suspect*, and because destruction is irreversible:
+/// - no sweep destroys a map that was not already due at `latest_seen` (a clock that jumps to
+///   2052 cannot destroy every kept map); the maps it would have destroyed are *held* and
+///   reported, so `peermap sweep` and `peermap status` can say "check the clock";
+/// - the suspect instant is never recorded as `latest_seen`, so it cannot date everything after
+///   it either.
+///
+/// The consequence of a genuine gap longer than this (a vault nobody opened or swept for
+/// months): its overdue maps are kept, not destroyed, until the clock is confirmed.
+pub const CLOCK_JUMP_LIMIT: Duration = Duration::days(45);
 
 /// A source of "now", used only at the edges (the Tauri shell, the headless sweep).
 pub trait Clock {
@@ -42,6 +57,25 @@ pub fn effective_now(now: OffsetDateTime, latest_seen: Option<OffsetDateTime>) -
     }
 }
 
+/// Whether `now` is too far past the latest instant the vault has seen to be believed
+/// (see [`CLOCK_JUMP_LIMIT`]). A vault that has seen nothing yet believes any clock.
+pub fn clock_suspect(now: OffsetDateTime, latest_seen: Option<OffsetDateTime>) -> bool {
+    latest_seen.is_some_and(|seen| now - seen > CLOCK_JUMP_LIMIT)
+}
+
+/// The instant a destruction by retention date may act on, and whether the clock was suspect:
+/// [`effective_now`] normally; the latest instant seen when `now` is suspect, so nothing that
+/// only became due because of the jump is destroyed.
+pub fn destruction_instant(
+    now: OffsetDateTime,
+    latest_seen: Option<OffsetDateTime>,
+) -> (OffsetDateTime, bool) {
+    match latest_seen {
+        Some(seen) if clock_suspect(now, latest_seen) => (seen, true),
+        _ => (effective_now(now, latest_seen), false),
+    }
+}
+
 /// Format an instant the way the index stores it: RFC 3339 in UTC, so strings sort by time.
 pub(crate) fn to_rfc3339(at: OffsetDateTime) -> crate::Result<String> {
     at.to_offset(time::UtcOffset::UTC)
@@ -71,6 +105,21 @@ mod tests {
         let later = datetime!(2032-01-01 00:00 UTC);
         assert_eq!(effective_now(later, Some(seen)), later);
         assert_eq!(effective_now(earlier, None), earlier);
+    }
+
+    #[test]
+    fn a_clock_jumped_forward_is_suspect_and_destroys_nothing_new() {
+        let seen = datetime!(2026-12-01 00:00 UTC);
+        let jumped = datetime!(2052-12-01 00:00 UTC);
+        assert!(clock_suspect(jumped, Some(seen)));
+        assert_eq!(destruction_instant(jumped, Some(seen)), (seen, true));
+        let in_limit = seen + CLOCK_JUMP_LIMIT;
+        assert!(!clock_suspect(in_limit, Some(seen)));
+        assert_eq!(destruction_instant(in_limit, Some(seen)), (in_limit, false));
+        assert!(!clock_suspect(jumped, None));
+        // A clock set back is not suspect: the latest instant seen is used, as before.
+        let back = datetime!(2020-01-01 00:00 UTC);
+        assert_eq!(destruction_instant(back, Some(seen)), (seen, false));
     }
 
     #[test]

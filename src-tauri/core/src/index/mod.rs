@@ -35,6 +35,15 @@ pub const PRAGMAS: &[(&str, &str)] = &[
 ];
 
 const LATEST_SEEN: &str = "latest_seen";
+/// `vault_state` key of the SHA-256 (hex) of the vault's master recipient: the index belongs
+/// to the vault whose passphrase unlocks that key. See [`Index::vault_fingerprint`].
+const VAULT_FINGERPRINT: &str = "vault_fingerprint";
+
+/// Why an existing index is refused rather than opened with a fresh schema: opening it would
+/// make every map file look like an orphan.
+pub(crate) const NOT_THIS_VAULT: &str = "The vault's catalogue file (index.sqlite3) is empty, \
+     damaged or belongs to another vault, so Peer Map did not open it. Nothing was deleted. \
+     If you have a backup of the data folder, restore index.sqlite3 from it.";
 
 /// Why a map was destroyed, as the tombstone records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -121,10 +130,13 @@ impl Index {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Index::open_with(path, flags)
+        Index::open_with(path, flags, true)
     }
 
     /// Open an existing index, upgrading its schema if it is older than this build.
+    ///
+    /// Only [`Index::create`] makes a schema: a file that is empty or has none (a 0-byte file,
+    /// a fresh database) is refused with [`Error::Corrupt`] and left untouched.
     pub fn open(path: &Path) -> Result<Index> {
         if !path.is_file() {
             return Err(Error::Corrupt(
@@ -133,14 +145,37 @@ impl Index {
                     .into(),
             ));
         }
+        let empty = std::fs::metadata(path)
+            .map(|m| m.len() == 0)
+            .map_err(|e| Error::storage(&e))?;
+        if empty {
+            return Err(Error::Corrupt(NOT_THIS_VAULT.into()));
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Index::open_with(path, flags)
+        Index::open_with(path, flags, false)
     }
 
-    fn open_with(path: &Path, flags: OpenFlags) -> Result<Index> {
+    fn open_with(path: &Path, flags: OpenFlags, creating: bool) -> Result<Index> {
         let conn = Connection::open_with_flags(path, flags).map_err(db_err)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(db_err)?;
+        if !creating {
+            // Before any pragma writes to it: an existing index without a schema is not this
+            // vault's (or lost it), and must not get a fresh one.
+            let version: i64 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(db_err)?;
+            let has_maps: bool = conn
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'maps')",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(db_err)?;
+            if version == 0 || !has_maps {
+                return Err(Error::Corrupt(NOT_THIS_VAULT.into()));
+            }
+        }
         for (name, value) in PRAGMAS {
             conn.pragma_update(None, name, value).map_err(db_err)?;
         }

@@ -3,8 +3,8 @@
 use rusqlite::{params, OptionalExtension};
 use time::OffsetDateTime;
 
-use super::{db_err, Index, LATEST_SEEN};
-use crate::clock::{from_rfc3339, to_rfc3339};
+use super::{db_err, Index, LATEST_SEEN, VAULT_FINGERPRINT};
+use crate::clock::{clock_suspect, from_rfc3339, to_rfc3339};
 use crate::Result;
 
 impl Index {
@@ -22,11 +22,25 @@ impl Index {
         text.as_deref().map(from_rfc3339).transpose()
     }
 
-    /// Record `at` as seen, if it is later than what is recorded.
+    /// Record `at` as seen, if it is later than what is recorded and not suspect (more than
+    /// [`crate::clock::CLOCK_JUMP_LIMIT`] past it, in which case nothing is recorded).
     pub fn note_seen(&mut self, at: OffsetDateTime) -> Result<()> {
         let tx = self.conn.transaction().map_err(db_err)?;
         put_latest_seen(&tx, Some(at))?;
         tx.commit().map_err(db_err)
+    }
+
+    /// The fingerprint of the vault this index belongs to (SHA-256 hex of its master
+    /// recipient), or `None` for an index written before fingerprints (format v1 vaults until
+    /// their first unlock).
+    pub fn vault_fingerprint(&self) -> Result<Option<String>> {
+        self.setting(VAULT_FINGERPRINT)
+    }
+
+    /// Bind this index to a vault. Only vault creation and the first unlock of an older vault
+    /// (after its passphrase proved the key) call this.
+    pub fn set_vault_fingerprint(&self, fingerprint: &str) -> Result<()> {
+        self.set_setting(VAULT_FINGERPRINT, fingerprint)
     }
 
     /// A clear setting from `vault_state`.
@@ -97,7 +111,9 @@ pub(super) fn put_latest_seen(
         .optional()
         .map_err(db_err)?;
     if let Some(current) = current.as_deref().map(from_rfc3339).transpose()? {
-        if current >= at {
+        // A suspect instant (a clock jumped forward) must never become the latest seen: it
+        // would date, and judge destruction for, everything after it.
+        if current >= at || clock_suspect(at, Some(current)) {
             return Ok(());
         }
     }

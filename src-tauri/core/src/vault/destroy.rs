@@ -11,11 +11,12 @@ use uuid::Uuid;
 
 use super::catalogue::{Catalogue, Meta};
 use super::files::{
-    make_private_dir, map_file_name, map_id_of, remove_if_exists, remove_if_present,
+    make_private_dir, map_file_name, map_id_of, quarantine, remove_if_exists, remove_if_present,
 };
 use super::maps::notify_json;
-use super::{Vault, MAPS_DIR, SEEN_RESOLUTION};
+use super::{Vault, MAPS_DIR, QUARANTINE_DIR, SEEN_RESOLUTION};
 use crate::atomic;
+use crate::clock::destruction_instant;
 use crate::index::{DestroyReason, Index, MapRow};
 use crate::{Error, Result};
 
@@ -24,6 +25,9 @@ use crate::{Error, Result};
 #[serde(rename_all = "camelCase")]
 pub struct ReconcileReport {
     /// Map files with no index row: their key is gone, so they were unreadable; removed.
+    // Removed from `maps/` only: each is moved to `quarantine/` inside the vault, never
+    // deleted (an index restored from a backup makes it readable again). The doc line above
+    // is what ui/bindings carries; change both together.
     pub orphan_files_removed: usize,
     /// Index rows whose map file is missing: kept (the key is never deleted silently).
     pub missing_files: usize,
@@ -45,6 +49,12 @@ pub struct SweepReport {
     /// interrupted between its index commit and the unlink); removed now. Their keys were
     /// already gone, so they were unreadable.
     pub leftover_files_removed: usize,
+    /// Whether the clock was too far past the latest instant the vault has seen to be believed
+    /// (see [`crate::clock::CLOCK_JUMP_LIMIT`]). Then only maps already due at that instant
+    /// were destroyed, and the clock was not recorded.
+    pub clock_suspect: bool,
+    /// Maps the clock says are due but that were kept because the clock was suspect.
+    pub held: usize,
 }
 
 impl Vault {
@@ -73,10 +83,21 @@ impl Vault {
     /// Destroy every map whose retention date has passed, through the unlocked vault, so its
     /// list catalogue stays valid (the hourly sweep while the app is open). Also finishes any
     /// unlink an earlier interrupted destruction left undone.
+    ///
+    /// A suspect clock (see [`crate::clock::CLOCK_JUMP_LIMIT`]) destroys only what was already
+    /// due at the latest instant seen, and reports the rest as held.
     pub fn sweep(&mut self, now: OffsetDateTime) -> Result<SweepReport> {
-        let now = self.effective_now(now);
-        let expired = self.index.expired(now)?;
-        let mut report = SweepReport::default();
+        self.check_bound()?;
+        let (at, clock_suspect) = destruction_instant(now, self.latest_seen);
+        let mut report = SweepReport {
+            clock_suspect,
+            ..SweepReport::default()
+        };
+        let expired = self.index.expired(at)?;
+        if clock_suspect {
+            report.held = self.index.expired(now)?.len().saturating_sub(expired.len());
+        }
+        let now = at;
         if expired.is_empty() {
             if self
                 .latest_seen
@@ -127,7 +148,8 @@ impl Vault {
 
     /// Bring the folder and the index back in step after a crash or outside interference.
     ///
-    /// - a map file without a row can never be read again (its key is gone): removed;
+    /// - a map file without a row cannot be read with this index: moved to `quarantine/`
+    ///   (0700, files 0600), never deleted, since the index may be what was lost;
     /// - a row without a file is reported and kept (deleting the key must be a decision);
     /// - leftover temp files are removed; files that are not ours are left alone;
     /// - the encrypted list catalogue is rebuilt if it no longer matches the rows.
@@ -147,7 +169,7 @@ impl Vault {
                     file_ids.insert(id);
                 }
                 Some(_) => {
-                    fs::remove_file(entry.path()).map_err(|e| Error::storage(&e))?;
+                    quarantine(&entry.path(), &self.dir.join(QUARANTINE_DIR))?;
                     report.orphan_files_removed += 1;
                 }
                 None => report.unknown_files += 1,
@@ -155,6 +177,7 @@ impl Vault {
         }
         if report.orphan_files_removed > 0 {
             atomic::sync_dir(&maps_dir)?;
+            atomic::sync_dir(&self.dir.join(QUARANTINE_DIR))?;
         }
         report.missing_files = row_ids.difference(&file_ids).count();
 

@@ -63,3 +63,28 @@ pub(super) fn remove_if_present(path: &Path) -> Result<()> {
         Err(e) => Err(Error::storage(&e)),
     }
 }
+
+/// Move a map file that has no index row into `quarantine_dir` (made 0700 if missing), as
+/// 0600, never overwriting: such a file may be the only copy of a map whose index was lost,
+/// and a restored index makes it readable again. Returns the new path.
+pub(super) fn quarantine(file: &Path, quarantine_dir: &Path) -> Result<std::path::PathBuf> {
+    make_private_dir(quarantine_dir)?;
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or(Error::Internal("quarantine-name"))?;
+    let mut target = quarantine_dir.join(name);
+    let mut n = 1;
+    while target.exists() {
+        target = quarantine_dir.join(format!("{name}.{n}"));
+        n += 1;
+    }
+    fs::rename(file, &target).map_err(|e| Error::storage(&e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600))
+            .map_err(|e| Error::storage(&e))?;
+    }
+    Ok(target)
+}

@@ -10,7 +10,7 @@ use time::{Duration, OffsetDateTime};
 use super::destroy::{finish_unlinks, SweepReport};
 use super::files::has_map_files;
 use super::{IDENTITY_FILE, MAPS_DIR};
-use crate::clock::effective_now;
+use crate::clock::{clock_suspect, destruction_instant, effective_now};
 use crate::index::{self, DestroyReason, Index};
 use crate::{Error, Result};
 
@@ -53,6 +53,10 @@ pub struct VaultCounts {
     pub due_within_30_days: usize,
     /// Tombstones per reason, every reason listed (0 when none).
     pub tombstones: BTreeMap<&'static str, usize>,
+    /// Whether the clock is too far past the latest instant the vault has seen to be believed
+    /// (see [`crate::clock::CLOCK_JUMP_LIMIT`]): a sweep now would destroy nothing that was
+    /// not already due at that instant.
+    pub clock_suspect: bool,
 }
 
 /// Every reason a map can be destroyed for, in the order `status` lists them.
@@ -64,7 +68,9 @@ pub const DESTROY_REASONS: [DestroyReason; 4] = [
 ];
 /// Destroy every map whose retention date has passed, without unlocking (the headless sweep).
 ///
-/// Uses the later of `now` and the latest instant the vault has seen. Because the list
+/// Uses the later of `now` and the latest instant the vault has seen; but when `now` is suspect
+/// (more than [`crate::clock::CLOCK_JUMP_LIMIT`] past that instant) it destroys only what was
+/// already due at that instant, records nothing, and says so in the report. Because the list
 /// catalogue cannot be re-encrypted while locked, it is dropped and rebuilt at the next unlock,
 /// so no destroyed map's label survives even in encrypted form.
 pub fn destroy_expired(dir: &Path, now: OffsetDateTime) -> Result<SweepReport> {
@@ -72,10 +78,15 @@ pub fn destroy_expired(dir: &Path, now: OffsetDateTime) -> Result<SweepReport> {
         return Ok(SweepReport::default());
     }
     let mut index = Index::open(&dir.join(index::FILE_NAME))?;
-    let now = effective_now(now, index.latest_seen()?);
-    index.note_seen(now)?;
-    let expired = index.expired(now)?;
-    let destroyed = index.delete_maps(&expired, DestroyReason::RetentionExpired, now)?;
+    let (at, clock_suspect) = destruction_instant(now, index.latest_seen()?);
+    index.note_seen(at)?;
+    let expired = index.expired(at)?;
+    let held = if clock_suspect {
+        index.expired(now)?.len().saturating_sub(expired.len())
+    } else {
+        0
+    };
+    let destroyed = index.delete_maps(&expired, DestroyReason::RetentionExpired, at)?;
     if destroyed == 0 {
         // A sweep killed after its commit but before its checkpoint left the deleted rows'
         // old pages behind the WAL: checkpoint now. Best effort: an open app reading at this
@@ -86,17 +97,22 @@ pub fn destroy_expired(dir: &Path, now: OffsetDateTime) -> Result<SweepReport> {
     Ok(SweepReport {
         destroyed,
         leftover_files_removed,
+        clock_suspect,
+        held,
     })
 }
 
 /// Counts for `peermap status`, read while locked (clear columns only). Uses the later of
-/// `now` and the latest instant the vault has seen, and records nothing.
+/// `now` and the latest instant the vault has seen (even a suspect one: counting destroys
+/// nothing, and [`VaultCounts::clock_suspect`] says so), and records nothing.
 pub fn vault_counts(dir: &Path, now: OffsetDateTime) -> Result<VaultCounts> {
     if vault_status(dir)? == VaultStatus::Absent {
         return Err(Error::NoVault);
     }
     let index = Index::open(&dir.join(index::FILE_NAME))?;
-    let now = effective_now(now, index.latest_seen()?);
+    let seen = index.latest_seen()?;
+    let clock_suspect = clock_suspect(now, seen);
+    let now = effective_now(now, seen);
     let dates = index.retention_dates()?;
     let soon = now + Duration::days(30);
     let mut tombstones: BTreeMap<&'static str, usize> =
@@ -109,5 +125,6 @@ pub fn vault_counts(dir: &Path, now: OffsetDateTime) -> Result<VaultCounts> {
         next_destruction: dates.iter().map(|(_, until)| *until).min(),
         due_within_30_days: dates.iter().filter(|(_, until)| *until <= soon).count(),
         tombstones,
+        clock_suspect,
     })
 }

@@ -57,6 +57,10 @@ pub use maps::MapSummary;
 pub const IDENTITY_FILE: &str = "identity.age";
 /// The folder of encrypted map documents.
 pub const MAPS_DIR: &str = "maps";
+/// Map files found without an index row are moved here by [`Vault::reconcile`], never deleted
+/// (0700; files 0600). Restoring `index.sqlite3` from a backup and moving them back into
+/// `maps/` makes them readable again (docs/RECOVERY.md).
+pub const QUARANTINE_DIR: &str = "quarantine";
 /// The extension of a map file.
 pub const MAP_EXT: &str = "age";
 
@@ -127,6 +131,7 @@ impl Vault {
             crypto::PASSPHRASE_WORK_FACTOR,
         )?;
         let mut index = Index::create(&dir.join(index::FILE_NAME))?;
+        index.set_vault_fingerprint(&fingerprint(&master.to_public()))?;
         index.note_seen(now)?;
         // The key file is written last: until it exists the folder is not a vault.
         atomic::write_atomic(dir, IDENTITY_FILE, &encrypted)?;
@@ -148,10 +153,11 @@ impl Vault {
 
     fn open_unlocked(dir: &Path, master: Identity, now: OffsetDateTime) -> Result<Vault> {
         let mut index = Index::open(&dir.join(index::FILE_NAME))?;
+        check_binding(dir, &index, &master)?;
         // Best effort: a full disk must not stop anyone reading their maps.
         let _ = index.note_seen(now);
         let mut vault = Vault::assemble(dir, master, index)?;
-        vault.latest_seen = Some(effective_now(now, vault.latest_seen));
+        vault.note_seen_locally(now);
         vault.last_reconcile = vault.reconcile().ok();
         Ok(vault)
     }
@@ -208,7 +214,9 @@ impl Vault {
         self.index.set_setting(crate::settings::KEY, &text)
     }
 
-    /// The instant to use for `now`: never earlier than what the vault has already seen.
+    /// The instant to use for `now`: never earlier than what the vault has already seen. A
+    /// suspect instant (see [`crate::clock::CLOCK_JUMP_LIMIT`]) is returned as it is, but it is
+    /// never recorded as the latest instant seen, and sweeps do not destroy by it.
     pub fn effective_now(&self, now: OffsetDateTime) -> OffsetDateTime {
         effective_now(now, self.latest_seen)
     }
@@ -258,9 +266,69 @@ impl Vault {
         self.index.set_catalogue(&body)
     }
 
+    /// Remember `at` as the latest instant seen, unless it is suspect (a clock jumped forward
+    /// past [`crate::clock::CLOCK_JUMP_LIMIT`]): the index refuses it too.
+    /// Refuse to go on if the index on disk is no longer bound to this vault's key (replaced
+    /// while the vault was open): nothing may be destroyed through a foreign index.
+    fn check_bound(&self) -> Result<()> {
+        match self.index.vault_fingerprint()? {
+            Some(found) if found == fingerprint(&self.master_recipient) => Ok(()),
+            _ => Err(Error::Corrupt(index::NOT_THIS_VAULT.into())),
+        }
+    }
+
     fn note_seen_locally(&mut self, at: OffsetDateTime) {
+        if crate::clock::clock_suspect(at, self.latest_seen) {
+            return;
+        }
         self.latest_seen = Some(effective_now(at, self.latest_seen));
     }
+}
+
+/// The fingerprint binding an index to its vault: SHA-256 (lower-case hex) of the master
+/// recipient's `age1…` string. Public: the recipient is a public key.
+fn fingerprint(recipient: &Recipient) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(recipient.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Whether `index` belongs to the vault whose key is `master`. An index bound to another key
+/// is refused. One with no binding yet (format v1, before its first unlock) is bound now, but
+/// only if it proves to be this vault's: a row whose key this master decrypts, or no rows and
+/// no map files. Refusing changes nothing on disk.
+fn check_binding(dir: &Path, index: &Index, master: &Identity) -> Result<()> {
+    let mine = fingerprint(&master.to_public());
+    let refused = || Error::Corrupt(index::NOT_THIS_VAULT.into());
+    match index.vault_fingerprint()? {
+        Some(found) if found == mine => return Ok(()),
+        Some(_) => return Err(refused()),
+        None => {}
+    }
+    let ids = index.map_ids()?;
+    let proven = if ids.is_empty() {
+        !has_map_files(&dir.join(MAPS_DIR))?
+    } else {
+        let mut any = false;
+        for id in ids {
+            if let Some(row) = index.map_row(id)? {
+                if crypto::try_decrypt(master, &row.wrapped_key).is_some() {
+                    any = true;
+                    break;
+                }
+            }
+        }
+        any
+    };
+    if !proven {
+        return Err(refused());
+    }
+    // Best effort, like recording the time: the checks above hold at every unlock until it
+    // is written.
+    let _ = index.set_vault_fingerprint(&mine);
+    Ok(())
 }
 
 fn identity_file_text(identity: &Identity) -> Zeroizing<String> {
