@@ -5,7 +5,8 @@
  */
 export type ReconcileReport = { 
 /**
- * Map files with no index row: their key is gone, so they were unreadable; removed.
+ * Map files with no index row, moved out of `maps/` into `quarantine/` inside the vault:
+ * never deleted, since an index restored from a backup makes them readable again.
  */
 orphanFilesRemoved: number, 
 /**

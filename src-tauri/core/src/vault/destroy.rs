@@ -24,10 +24,8 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReconcileReport {
-    /// Map files with no index row: their key is gone, so they were unreadable; removed.
-    // Removed from `maps/` only: each is moved to `quarantine/` inside the vault, never
-    // deleted (an index restored from a backup makes it readable again). The doc line above
-    // is what ui/bindings carries; change both together.
+    /// Map files with no index row, moved out of `maps/` into `quarantine/` inside the vault:
+    /// never deleted, since an index restored from a backup makes them readable again.
     pub orphan_files_removed: usize,
     /// Index rows whose map file is missing: kept (the key is never deleted silently).
     pub missing_files: usize,
