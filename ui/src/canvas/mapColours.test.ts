@@ -9,7 +9,10 @@ import palette from '$assets/palette.json';
 const CONTROL_COLOURS = new Set(['#1a5fb4', '#ffffff', '#ffffffeb', '#ffffffe0', '#fffdf8', '#fffdf8b0', '#f4f1e4', '#dff1ee', '#0b6e6e']);
 
 describe('the canvas draws the map in the palette colours', () => {
-  for (const file of ['MapCanvas.svelte', 'TokenGlyph.svelte']) {
+  for (const file of [
+    'MapCanvas.svelte', 'TokenGlyph.svelte', 'mapGeometry.ts', 'layers/RingsLayer.svelte', 'layers/GroupsLayer.svelte',
+    'layers/PlacesLayer.svelte', 'layers/LinksLayer.svelte', 'layers/PeopleLayer.svelte', 'layers/DragLayers.svelte',
+  ]) {
     it(`${file} writes no map colour of its own`, () => {
       const text = readFileSync(fileURLToPath(new URL(`./${file}`, import.meta.url)), 'utf8');
       const literals = [...text.matchAll(/#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?\b/g)].map((m) => m[0].toLowerCase());
