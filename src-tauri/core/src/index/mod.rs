@@ -5,8 +5,12 @@
 //! by a newer Peer Map is refused rather than guessed at.
 
 mod destroy;
+mod events;
 mod maps;
 mod state;
+
+#[allow(unused_imports)] // for writers that log an event with their own change
+pub(crate) use events::append_event_tx;
 
 use std::path::Path;
 
@@ -20,7 +24,10 @@ use crate::{Error, Result};
 pub const FILE_NAME: &str = "index.sqlite3";
 
 /// Migrations in order; migration `i` takes `user_version` from `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_vault_events.sql"),
+];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

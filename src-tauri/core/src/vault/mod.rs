@@ -21,6 +21,7 @@
 mod cache;
 mod catalogue;
 mod destroy;
+mod events;
 mod files;
 mod headless;
 #[cfg(any(test, feature = "test-hooks"))]
@@ -48,6 +49,7 @@ use files::{has_map_files, make_private_dir, map_file_name, remove_if_present};
 pub use crate::index::{DestroyReason, Tombstone};
 pub use crate::strength::{passphrase_strength, Strength};
 pub use destroy::{ReconcileReport, SweepReport};
+pub use events::{VaultEvent, VaultEventKind};
 pub use headless::{
     destroy_expired, vault_counts, vault_status, VaultCounts, VaultStatus, DESTROY_REASONS,
 };
