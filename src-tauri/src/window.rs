@@ -47,7 +47,12 @@ pub fn run() {
         )
         .invoke_handler(crate::ipc::handle)
         .setup(|app| {
-            crate::sweep::start_hourly(Arc::clone(app.state::<crate::ipc::AppState>().inner()));
+            // No state: another copy holds the data folder. Say so, and open no window.
+            let Some(state) = app.try_state::<crate::ipc::AppState>() else {
+                show_already_open(app.handle().clone());
+                return Ok(());
+            };
+            crate::sweep::start_hourly(Arc::clone(state.inner()));
             let config = app
                 .config()
                 .app
@@ -67,7 +72,8 @@ pub fn run() {
         Err(err) => {
             // A second copy whose first did not answer ends up here too.
             if matches!(App::new(data_dir.clone()), Err(LockError::Held)) {
-                already_open();
+                eprintln!("peermap: {}", already_open_text());
+                std::process::exit(EXIT_ALREADY_OPEN);
             }
             eprintln!("peermap: the window could not start ({err})");
             std::process::exit(1);
@@ -75,17 +81,20 @@ pub fn run() {
     };
     // The lock first, held for as long as the process runs (inside `App`): no sweep and no other
     // copy changes the vault under this one.
-    let state: crate::ipc::AppState = match open_app(data_dir) {
-        Ok(state) => Arc::new(state),
-        Err(LockError::Held) => already_open(),
+    match open_app(data_dir) {
+        Ok(state) => {
+            // Destroy what has expired before anyone can unlock.
+            crate::sweep::at_startup(state.data_dir());
+            app.manage::<crate::ipc::AppState>(Arc::new(state));
+        }
+        // Nothing is managed, so `setup` shows the message (GTK's loop must be running for a
+        // dialog) and exits.
+        Err(LockError::Held) => eprintln!("peermap: {}", already_open_text()),
         Err(LockError::Failed(err)) => {
             eprintln!("peermap: {err}");
             std::process::exit(1);
         }
-    };
-    // Destroy what has expired before anyone can unlock.
-    crate::sweep::at_startup(state.data_dir());
-    app.manage(state);
+    }
     app.run(|_, _| {});
 }
 
@@ -102,19 +111,30 @@ fn open_app(data_dir: PathBuf) -> Result<App, LockError> {
     }
 }
 
+fn already_open_text() -> &'static str {
+    peermap_core::export::ui_text("already-open")
+}
+
 /// Another Peer Map holds the data folder and could not be brought to the front (no session
-/// bus, another login, or a sweep that did not finish): say so plainly and exit, having touched
-/// nothing.
-fn already_open() -> ! {
-    let text = peermap_core::export::ui_text("already-open");
-    eprintln!("peermap: {text}");
-    let _ = rfd::MessageDialog::new()
+/// bus, another login, or a sweep that did not finish): say so in a small window and exit when
+/// it is closed, having touched nothing. Called on the main thread with GTK's loop running (as
+/// the file dialogs are); the answer is awaited off it.
+fn show_already_open<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    let pending = rfd::AsyncMessageDialog::new()
         .set_title("Peer Map")
-        .set_description(text)
+        .set_description(already_open_text())
         .set_level(rfd::MessageLevel::Info)
         .set_buttons(rfd::MessageButtons::Ok)
         .show();
-    std::process::exit(EXIT_ALREADY_OPEN);
+    let spawned = std::thread::Builder::new()
+        .name("peermap-already-open".into())
+        .spawn(move || {
+            tauri::async_runtime::block_on(pending);
+            app.exit(EXIT_ALREADY_OPEN);
+        });
+    if spawned.is_err() {
+        std::process::exit(EXIT_ALREADY_OPEN);
+    }
 }
 
 /// Called in the first copy when a second one starts on the same data folder.
