@@ -757,3 +757,5 @@ dialog-save-pdf = Save the PDF
 dialog-open-copy = Open a shared copy
 dialog-filter-copy = Locked copy (age)
 dialog-filter-pdf = PDF document
+# Shown by a second copy of the app, which then closes without touching the vault (Rust reads it).
+already-open = Peer Map is already open on this computer, so it cannot open a second time.
