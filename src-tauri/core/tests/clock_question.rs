@@ -125,7 +125,11 @@ fn the_clock_was_wrong_lowers_latest_seen_only_with_the_passphrase() {
         vault.correct_clock(&wrong, back),
         Err(Error::WrongPassphrase)
     ));
-    assert_eq!(seen(dir.path()), Some(JUMPED), "a wrong passphrase changed it");
+    assert_eq!(
+        seen(dir.path()),
+        Some(JUMPED),
+        "a wrong passphrase changed it"
+    );
 
     let done = vault.correct_clock(&passphrase(), back).unwrap();
     assert_eq!((done.from, done.to), (JUMPED, back));
@@ -163,7 +167,11 @@ fn a_lowered_latest_seen_is_restored_from_its_sealed_copy() {
     // One SQL UPDATE and a clock set back would keep the map past its date.
     set_clear_seen(dir.path(), Some("2026-01-01T00:00:00Z"));
     let mut vault = Vault::unlock(dir.path(), &passphrase(), later(1)).unwrap();
-    assert_eq!(seen(dir.path()), Some(later(7)), "the clear value was not put back");
+    assert_eq!(
+        seen(dir.path()),
+        Some(later(7)),
+        "the clear value was not put back"
+    );
     let (events, _) = vault.vault_events().unwrap();
     assert_eq!(
         events.iter().map(|e| e.what.clone()).collect::<Vec<_>>(),

@@ -6,7 +6,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 #[allow(unused_imports)] // every type the list names, so `include!` below resolves them
-use super::{clock_cmds::*, consent_cmds::*, export_cmds::*, maps::*, vault_cmds::*, App, MapId, NoInput, Shell};
+use super::{
+    clock_cmds::*, consent_cmds::*, export_cmds::*, maps::*, vault_cmds::*, App, MapId, NoInput,
+    Shell,
+};
 #[allow(unused_imports)]
 use crate::{
     document::SessionVersion, export::flow::ExportStatus, record::MapRecord, settings::Settings,

@@ -56,7 +56,9 @@ mod tests {
     fn replacing_latest_seen_moves_it_either_way_and_logs_the_event() {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut index = Index::create(&dir.path().join(FILE_NAME)).expect("create");
-        index.note_seen(datetime!(2052-01-01 0:00 UTC)).expect("note");
+        index
+            .note_seen(datetime!(2052-01-01 0:00 UTC))
+            .expect("note");
         index
             .replace_latest_seen(datetime!(2030-01-01 0:00 UTC), Some("sealed"), b"event")
             .expect("replace");
@@ -68,6 +70,9 @@ mod tests {
             index.latest_seen_sealed().expect("sealed").as_deref(),
             Some("sealed")
         );
-        assert_eq!(index.event_bodies().expect("events"), vec![b"event".to_vec()]);
+        assert_eq!(
+            index.event_bodies().expect("events"),
+            vec![b"event".to_vec()]
+        );
     }
 }

@@ -76,7 +76,11 @@ fn check_from(
         clock_says: now,
         last_trusted: seen,
         suspect,
-        due_if_confirmed: if suspect { index.expired(now)?.len() } else { 0 },
+        due_if_confirmed: if suspect {
+            index.expired(now)?.len()
+        } else {
+            0
+        },
         ahead_of_clock: seen.is_some_and(|s| s > now),
     })
 }
@@ -97,7 +101,10 @@ impl Vault {
     pub fn confirm_clock(&mut self, now: OffsetDateTime) -> Result<SweepReport> {
         self.check_bound()?;
         self.guard_latest_seen(now);
-        if let Some(seen) = self.latest_seen.filter(|_| clock_suspect(now, self.latest_seen)) {
+        if let Some(seen) = self
+            .latest_seen
+            .filter(|_| clock_suspect(now, self.latest_seen))
+        {
             let sealed = seal(&self.master_recipient, now)?;
             let event = self.event_body(
                 VaultEventKind::ClockConfirmed {
@@ -106,8 +113,7 @@ impl Vault {
                 },
                 now,
             )?;
-            self.index
-                .replace_latest_seen(now, Some(&sealed), &event)?;
+            self.index.replace_latest_seen(now, Some(&sealed), &event)?;
             self.latest_seen = Some(now);
             self.sealed_seen = Some(now);
         }
@@ -136,8 +142,7 @@ impl Vault {
         };
         let sealed = seal(&self.master_recipient, now)?;
         let event = self.event_body(VaultEventKind::ClockCorrected { from, to: now }, now)?;
-        self.index
-            .replace_latest_seen(now, Some(&sealed), &event)?;
+        self.index.replace_latest_seen(now, Some(&sealed), &event)?;
         self.latest_seen = Some(now);
         self.sealed_seen = Some(now);
         Ok(ClockCorrected { from, to: now })
