@@ -213,6 +213,27 @@ fn a_clock_thirty_years_ahead_destroys_no_kept_map_and_does_not_date_the_vault()
         "{err}"
     );
     assert!(!err.contains(d), "no paths in messages");
+    // While the clock is still wrong, `status` says why nothing kept was destroyed.
+    let status = Command::new("faketime")
+        .args([
+            "+30 years",
+            env!("CARGO_BIN_EXE_peermap"),
+            "status",
+            "--data-dir",
+            d,
+        ])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("PEERMAP_DATA_DIR")
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    assert!(stdout(&status).contains("maps held: 2"), "{status:?}");
+    let err = String::from_utf8_lossy(&status.stderr);
+    assert!(
+        err.contains("Nothing kept was destroyed. Check the clock."),
+        "{err}"
+    );
 
     // Back at the real date: an ordinary sweep, nothing destroyed, both maps still there.
     let real = peermap(&["sweep", "--data-dir", d], None, None);
@@ -231,10 +252,17 @@ fn a_clock_thirty_years_ahead_destroys_no_kept_map_and_does_not_date_the_vault()
     drop(index);
     let pass = std::fs::read_to_string(fixture().join("PASSPHRASE")).unwrap();
     let pass = secrecy::SecretString::from(pass.trim().to_owned());
-    let vault = peermap_core::vault::Vault::unlock(&dir, &pass, now).unwrap();
+    let mut vault = peermap_core::vault::Vault::unlock(&dir, &pass, now).unwrap();
     for id in [SHORT, LONG] {
         vault.open_map(uuid::Uuid::parse_str(id).unwrap()).unwrap();
     }
+    // Nothing to ask about at the real date, and a new map gets the real date.
+    assert!(!vault.clock_check(now).unwrap().suspect);
+    let until = now + time::Duration::days(30);
+    let made = vault.create_map("New", "P", now, until).unwrap().id;
+    let listed = vault.list_maps(now).unwrap();
+    let new = listed.iter().find(|m| m.id == made).unwrap();
+    assert_eq!((new.created_at, new.retain_until), (now, until));
 }
 
 #[test]

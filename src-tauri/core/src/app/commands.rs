@@ -6,11 +6,15 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 #[allow(unused_imports)] // every type the list names, so `include!` below resolves them
-use super::{consent_cmds::*, export_cmds::*, maps::*, vault_cmds::*, App, MapId, NoInput, Shell};
+use super::{
+    clock_cmds::*, consent_cmds::*, export_cmds::*, maps::*, vault_cmds::*, App, MapId, NoInput,
+    Shell,
+};
 #[allow(unused_imports)]
 use crate::{
     document::SessionVersion, export::flow::ExportStatus, record::MapRecord, settings::Settings,
-    strength::Strength, vault::MapSummary, vault::ReconcileReport, view::MapView,
+    strength::Strength, vault::ClockCheck, vault::ClockCorrected, vault::MapSummary,
+    vault::ReconcileReport, vault::SweepReport, view::MapView,
 };
 use crate::{Error, Result};
 

@@ -10,6 +10,7 @@
 //! What only a window can do — show a native file dialog, reload the page — is asked of the
 //! [`Shell`], which the Tauri shell implements with GTK and the test bridge with a folder.
 
+mod clock_cmds;
 mod commands;
 mod consent_cmds;
 mod export_cmds;

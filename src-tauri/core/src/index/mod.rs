@@ -7,6 +7,7 @@
 mod destroy;
 mod events;
 mod maps;
+mod seen;
 mod state;
 
 #[allow(unused_imports)] // for writers that log an event with their own change
@@ -42,6 +43,9 @@ pub const PRAGMAS: &[(&str, &str)] = &[
 ];
 
 const LATEST_SEEN: &str = "latest_seen";
+/// `vault_state` key of the sealed copy of `latest_seen`: the same instant, encrypted to the
+/// master recipient (ASCII-armored age), so lowering the clear value is noticed at unlock.
+const LATEST_SEEN_SEALED: &str = "latest_seen_sealed";
 /// `vault_state` key of the SHA-256 (hex) of the vault's master recipient: the index belongs
 /// to the vault whose passphrase unlocks that key. See [`Index::vault_fingerprint`].
 const VAULT_FINGERPRINT: &str = "vault_fingerprint";

@@ -86,6 +86,8 @@ impl Vault {
     /// due at the latest instant seen, and reports the rest as held.
     pub fn sweep(&mut self, now: OffsetDateTime) -> Result<SweepReport> {
         self.check_bound()?;
+        // The later of the clear latest seen instant and its sealed copy (vault/clock.rs).
+        self.guard_latest_seen(now);
         let (at, clock_suspect) = destruction_instant(now, self.latest_seen);
         let mut report = SweepReport {
             clock_suspect,
