@@ -146,6 +146,8 @@ impl Vault {
 
     /// Bring the folder and the index back in step after a crash or outside interference.
     ///
+    /// - the file of a map destroyed earlier (it has a tombstone) that an interrupted
+    ///   destruction left behind is removed, as the next sweep would;
     /// - a map file without a row cannot be read with this index: moved to `quarantine/`
     ///   (0700, files 0600), never deleted, since the index may be what was lost;
     /// - a row without a file is reported and kept (deleting the key must be a decision);
@@ -157,6 +159,9 @@ impl Vault {
         make_private_dir(&maps_dir)?;
         report.temp_files_removed =
             atomic::remove_temp_files(&self.dir)? + atomic::remove_temp_files(&maps_dir)?;
+        // A destruction interrupted after its commit left its file: finish it here too, so
+        // the file is removed rather than moved to quarantine/ as if its row had been lost.
+        finish_unlinks(&self.index, &maps_dir, &[])?;
 
         let row_ids: BTreeSet<Uuid> = self.index.map_ids()?.into_iter().collect();
         let mut file_ids = BTreeSet::new();
