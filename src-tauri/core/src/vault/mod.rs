@@ -27,6 +27,7 @@ mod headless;
 #[cfg(any(test, feature = "test-hooks"))]
 mod hooks;
 mod maps;
+mod pending;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -160,6 +161,8 @@ impl Vault {
         let _ = index.note_seen(now);
         let mut vault = Vault::assemble(dir, master, index)?;
         vault.note_seen_locally(now);
+        // Best effort, like reconciliation: a save a crash interrupted is finished first.
+        let _ = vault.finish_interrupted_saves();
         vault.last_reconcile = vault.reconcile().ok();
         Ok(vault)
     }
