@@ -13,6 +13,8 @@
 mod commands;
 mod consent_cmds;
 mod export_cmds;
+#[cfg(any(test, feature = "test-hooks"))]
+mod hooks;
 mod maps;
 mod vault_cmds;
 
