@@ -159,27 +159,40 @@ impl Vault {
         make_private_dir(&maps_dir)?;
         report.temp_files_removed =
             atomic::remove_temp_files(&self.dir)? + atomic::remove_temp_files(&maps_dir)?;
-        // A destruction interrupted after its commit left its file: finish it here too, so
-        // the file is removed rather than moved to quarantine/ as if its row had been lost.
-        finish_unlinks(&self.index, &maps_dir, &[])?;
 
         let row_ids: BTreeSet<Uuid> = self.index.map_ids()?.into_iter().collect();
         let mut file_ids = BTreeSet::new();
+        let mut orphans = Vec::new();
         for entry in fs::read_dir(&maps_dir).map_err(|e| Error::storage(&e))? {
             let entry = entry.map_err(|e| Error::storage(&e))?;
             match map_id_of(&entry.file_name()) {
                 Some(id) if row_ids.contains(&id) => {
                     file_ids.insert(id);
                 }
-                Some(_) => {
-                    quarantine(&entry.path(), &self.dir.join(QUARANTINE_DIR))?;
-                    report.orphan_files_removed += 1;
-                }
+                Some(id) => orphans.push((id, entry.path())),
                 None => report.unknown_files += 1,
             }
         }
-        if report.orphan_files_removed > 0 {
+        // A file whose map has a tombstone is what a destruction interrupted before its
+        // unlink left: removed, as the sweep would. Only the others may be a lost row's.
+        let destroyed: BTreeSet<Uuid> = if orphans.is_empty() {
+            BTreeSet::new()
+        } else {
+            self.index.tombstones()?.into_iter().map(|t| t.map_id).collect()
+        };
+        let mut unlinked = false;
+        for (id, path) in orphans {
+            if destroyed.contains(&id) {
+                unlinked |= remove_if_exists(&path)?;
+            } else {
+                quarantine(&path, &self.dir.join(QUARANTINE_DIR))?;
+                report.orphan_files_removed += 1;
+            }
+        }
+        if report.orphan_files_removed > 0 || unlinked {
             atomic::sync_dir(&maps_dir)?;
+        }
+        if report.orphan_files_removed > 0 {
             atomic::sync_dir(&self.dir.join(QUARANTINE_DIR))?;
         }
         report.missing_files = row_ids.difference(&file_ids).count();
