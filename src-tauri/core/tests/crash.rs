@@ -9,11 +9,11 @@
 //! docs/SECURITY.md records a long one). `PEERMAP_CRASH_SEED` replays a run.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
-mod common;
 #[path = "crash/check.rs"]
 mod check;
 #[path = "crash/child.rs"]
 mod child;
+mod common;
 #[path = "crash/model.rs"]
 mod model;
 
@@ -241,7 +241,10 @@ fn sigkill_during_any_operation_loses_nothing() {
         lines.extend(rx.try_iter());
         let (_ready, steps) = model::steps(&lines);
         for step in &steps {
-            if let Some(us) = step.micros.filter(|_| focus.steps().contains(&step.op.as_str())) {
+            if let Some(us) = step
+                .micros
+                .filter(|_| focus.steps().contains(&step.op.as_str()))
+            {
                 durations.0.entry(focus).or_default().push(us);
             }
         }
@@ -275,12 +278,18 @@ fn sigkill_during_any_operation_loses_nothing() {
     let took = started.elapsed();
     println!(
         "{kills} kills in {:.1} s ({unlock_only} restarts without the start-up sweep); \
-         {steps_done} steps completed; checked {} maps, {} tombstones, {} exported copies; \
-         {} export temp files, {} create leftovers quarantined; 0 lost or half-applied",
+         {steps_done} steps completed; checked {} maps, {} tombstones, {} exported copies \
+         (summed over the kills); found {} saves marked in progress (finished at \
+         unlock), {} destroyed maps' files left (removed), {} withdrawals stopped after their \
+         save (finished by the next sweep), {} export temp files, {} create leftovers \
+         quarantined; 0 lost or half-applied",
         took.as_secs_f64(),
         checked.maps,
         checked.tombstones,
         checked.exports,
+        checked.saves_finished,
+        checked.leftovers,
+        checked.withdrawals_finished,
         checked.export_temps,
         checked.quarantined,
     );

@@ -149,7 +149,10 @@ mod tests {
     fn holding_a_row_that_is_gone_changes_nothing() {
         let (_dir, mut index, _) = index_with_a_row();
         let other = Uuid::new_v4();
-        assert!(matches!(index.hold_for_save(other, NEW), Err(Error::NotFound)));
+        assert!(matches!(
+            index.hold_for_save(other, NEW),
+            Err(Error::NotFound)
+        ));
         assert!(index.pending_saves().expect("pending").is_empty());
     }
 }

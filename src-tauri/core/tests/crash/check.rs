@@ -30,6 +30,13 @@ pub struct Checked {
     pub export_temps: usize,
     /// Files an interrupted `create_map` left with no row (moved to quarantine/, no key).
     pub quarantined: usize,
+    /// Saves found marked in progress (stopped between file and row), finished at unlock.
+    pub saves_finished: usize,
+    /// Files of destroyed maps found left behind (stopped between commit and unlink).
+    pub leftovers: usize,
+    /// Withdrawn maps found still there (stopped after the withdrawal's save), then
+    /// destroyed by the next sweep.
+    pub withdrawals_finished: usize,
 }
 
 impl std::ops::AddAssign for Checked {
@@ -39,6 +46,9 @@ impl std::ops::AddAssign for Checked {
         self.exports += o.exports;
         self.export_temps += o.export_temps;
         self.quarantined += o.quarantined;
+        self.saves_finished += o.saves_finished;
+        self.leftovers += o.leftovers;
+        self.withdrawals_finished += o.withdrawals_finished;
     }
 }
 
@@ -87,6 +97,7 @@ pub fn after_kill(
     let op = in_flight.map_or("", |s| s.op.as_str());
     let target = in_flight.map_or(Uuid::nil(), |s| s.id);
 
+    (checked.saves_finished, checked.leftovers) = interrupted_on_disk(ctx.dir);
     if restart == Restart::SweepThenUnlock {
         destroy_expired(ctx.dir, BASE)
             .unwrap_or_else(|e| panic!("kill {kill}: start-up sweep failed: {e}"));
@@ -113,7 +124,8 @@ pub fn after_kill(
         let what = format!("kill {kill} (in flight: {op}): map {}", doc.id);
         assert_eq!(summary.label, doc.label, "{what}: list label");
         assert_eq!(
-            summary.retain_until, doc.retention.until,
+            summary.retain_until,
+            doc.retention.until,
             "{what}: the index's destroy date is not the file's (consent {})",
             consent_word(&doc)
         );
@@ -217,7 +229,7 @@ pub fn after_kill(
 
     // Destroyed means gone: no row, no file, not even in quarantine.
     let quarantine: Vec<String> = quarantine_names(ctx.dir);
-    for (id, _) in &tombstones {
+    for id in tombstones.keys() {
         assert!(!found.contains_key(id), "kill {kill}: tombstone with a row");
         if restart == Restart::SweepThenUnlock {
             assert!(
@@ -286,6 +298,7 @@ pub fn after_kill(
         .map(|(id, _)| *id)
         .collect();
     let mut tombstones = tombstones;
+    checked.withdrawals_finished = withdrawn.len();
     if !withdrawn.is_empty() {
         let mut vault = vault;
         vault.sweep(BASE).expect("sweep");
@@ -357,7 +370,10 @@ fn retention_agrees_with_consent(doc: &MapDocument, now: OffsetDateTime, what: &
     let keep_at = doc.consent.keep_copy.as_ref().map(|k| k.at);
     if doc.consent.is_kept() {
         let floor = add_months(keep_at.expect("kept at"), 12).expect("date");
-        assert!(until >= floor, "{what}: kept, but due {until} before {floor}");
+        assert!(
+            until >= floor,
+            "{what}: kept, but due {until} before {floor}"
+        );
     } else if doc.consent.keep_withdrawn() {
         // Its destruction was interrupted: it must be due, so the next sweep finishes it.
         assert!(
@@ -424,4 +440,33 @@ fn quarantine_names(dir: &Path) -> Vec<String> {
             .collect(),
         Err(_) => Vec::new(),
     }
+}
+
+/// What the kill left before anything runs: saves marked in progress, and files of maps that
+/// have a tombstone (read-only; nothing is changed).
+fn interrupted_on_disk(dir: &Path) -> (usize, usize) {
+    let conn = rusqlite::Connection::open_with_flags(
+        dir.join("index.sqlite3"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .expect("index");
+    let pending: usize = conn
+        .query_row(
+            "SELECT count(*) FROM vault_state WHERE key LIKE 'pending_save:%'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .expect("count") as usize;
+    let mut stmt = conn
+        .prepare("SELECT map_id FROM tombstones")
+        .expect("prepare");
+    let leftovers = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .expect("query")
+        .filter(|id| {
+            let id = Uuid::parse_str(id.as_ref().expect("id")).expect("uuid");
+            map_file(dir, id).exists()
+        })
+        .count();
+    (pending, leftovers)
 }

@@ -127,7 +127,10 @@ impl Child {
         let mut id = Uuid::nil();
         let label = format!("crash map {}", self.round);
         self.step("create", "-", "", |c| {
-            let view = c.call("create_map", json!({"label": label, "purpose": "Crash test"}));
+            let view = c.call(
+                "create_map",
+                json!({"label": label, "purpose": "Crash test"}),
+            );
             id = Uuid::parse_str(view["id"].as_str().unwrap()).unwrap();
             format!("{id} {}", c.until(id))
         });
@@ -237,10 +240,13 @@ impl Child {
     }
 
     fn export(&mut self, doc: &MapDocument, share_id: &str) {
-        let target = self.export_dir.join(format!("copy-{}.pdf.age", Uuid::new_v4()));
+        let target = self
+            .export_dir
+            .join(format!("copy-{}.pdf.age", Uuid::new_v4()));
         let path = target.display().to_string();
         *self.shell.0.lock().unwrap() = Some(target);
-        let input = json!({"id": doc.id, "shareId": share_id, "excluded": {}, "protection": "recipient"});
+        let input =
+            json!({"id": doc.id, "shareId": share_id, "excluded": {}, "protection": "recipient"});
         self.step("export", &doc.id.to_string(), &path, |c| {
             let out = c.call("export_share", input);
             assert_eq!(out["recordCompleted"].as_bool(), Some(true));
@@ -306,7 +312,7 @@ impl Child {
                 let id = self.explained_draft(&found);
                 // Mostly yes; no once in four, and always once six maps are kept (so the
                 // vault stays small enough to check after every kill).
-                let agreed = found.kept.len() < 6 && self.round % 4 != 0;
+                let agreed = found.kept.len() < 6 && !self.round.is_multiple_of(4);
                 self.keep(id, agreed);
             }
             Focus::Withdraw => {
@@ -317,7 +323,7 @@ impl Child {
                 if found.drafts.len() < 2 {
                     self.create();
                 }
-                self.sweep(self.round % 3 == 0);
+                self.sweep(self.round.is_multiple_of(3));
             }
             Focus::Export => {
                 let doc = self.kept_map(&found);
