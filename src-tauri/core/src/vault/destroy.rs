@@ -178,7 +178,11 @@ impl Vault {
         let destroyed: BTreeSet<Uuid> = if orphans.is_empty() {
             BTreeSet::new()
         } else {
-            self.index.tombstones()?.into_iter().map(|t| t.map_id).collect()
+            self.index
+                .tombstones()?
+                .into_iter()
+                .map(|t| t.map_id)
+                .collect()
         };
         let mut unlinked = false;
         for (id, path) in orphans {
