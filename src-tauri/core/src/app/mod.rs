@@ -14,6 +14,8 @@ mod clock_cmds;
 mod commands;
 mod consent_cmds;
 mod export_cmds;
+#[cfg(any(test, feature = "test-hooks"))]
+mod hooks;
 mod maps;
 mod vault_cmds;
 

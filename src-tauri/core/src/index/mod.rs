@@ -8,6 +8,7 @@ mod destroy;
 mod events;
 mod maps;
 mod seen;
+mod pending;
 mod state;
 
 #[allow(unused_imports)] // for writers that log an event with their own change

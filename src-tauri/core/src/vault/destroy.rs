@@ -148,6 +148,8 @@ impl Vault {
 
     /// Bring the folder and the index back in step after a crash or outside interference.
     ///
+    /// - the file of a map destroyed earlier (it has a tombstone) that an interrupted
+    ///   destruction left behind is removed, as the next sweep would;
     /// - a map file without a row cannot be read with this index: moved to `quarantine/`
     ///   (0700, files 0600), never deleted, since the index may be what was lost;
     /// - a row without a file is reported and kept (deleting the key must be a decision);
@@ -162,21 +164,41 @@ impl Vault {
 
         let row_ids: BTreeSet<Uuid> = self.index.map_ids()?.into_iter().collect();
         let mut file_ids = BTreeSet::new();
+        let mut orphans = Vec::new();
         for entry in fs::read_dir(&maps_dir).map_err(|e| Error::storage(&e))? {
             let entry = entry.map_err(|e| Error::storage(&e))?;
             match map_id_of(&entry.file_name()) {
                 Some(id) if row_ids.contains(&id) => {
                     file_ids.insert(id);
                 }
-                Some(_) => {
-                    quarantine(&entry.path(), &self.dir.join(QUARANTINE_DIR))?;
-                    report.orphan_files_removed += 1;
-                }
+                Some(id) => orphans.push((id, entry.path())),
                 None => report.unknown_files += 1,
             }
         }
-        if report.orphan_files_removed > 0 {
+        // A file whose map has a tombstone is what a destruction interrupted before its
+        // unlink left: removed, as the sweep would. Only the others may be a lost row's.
+        let destroyed: BTreeSet<Uuid> = if orphans.is_empty() {
+            BTreeSet::new()
+        } else {
+            self.index
+                .tombstones()?
+                .into_iter()
+                .map(|t| t.map_id)
+                .collect()
+        };
+        let mut unlinked = false;
+        for (id, path) in orphans {
+            if destroyed.contains(&id) {
+                unlinked |= remove_if_exists(&path)?;
+            } else {
+                quarantine(&path, &self.dir.join(QUARANTINE_DIR))?;
+                report.orphan_files_removed += 1;
+            }
+        }
+        if report.orphan_files_removed > 0 || unlinked {
             atomic::sync_dir(&maps_dir)?;
+        }
+        if report.orphan_files_removed > 0 {
             atomic::sync_dir(&self.dir.join(QUARANTINE_DIR))?;
         }
         report.missing_files = row_ids.difference(&file_ids).count();

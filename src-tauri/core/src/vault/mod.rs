@@ -28,6 +28,7 @@ mod headless;
 #[cfg(any(test, feature = "test-hooks"))]
 mod hooks;
 mod maps;
+mod pending;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -167,6 +168,8 @@ impl Vault {
         // Best effort: a full disk must not stop anyone reading their maps.
         let _ = vault.index.note_seen(now);
         vault.note_seen_locally(now);
+        // Best effort, like reconciliation: a save a crash interrupted is finished first.
+        let _ = vault.finish_interrupted_saves();
         vault.last_reconcile = vault.reconcile().ok();
         Ok(vault)
     }
