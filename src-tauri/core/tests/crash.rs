@@ -16,6 +16,8 @@ mod child;
 mod common;
 #[path = "crash/model.rs"]
 mod model;
+#[path = "crash/rules.rs"]
+mod rules;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
