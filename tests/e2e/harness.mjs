@@ -6,6 +6,7 @@
 //   await app.screenshot('welcome');           // tests/artifacts/e2e/welcome.png
 //   await app.quit();
 import { spawn } from 'node:child_process';
+import { after } from 'node:test';
 import { mkdirSync, mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,13 @@ export const artifacts = join(root, 'tests/artifacts/e2e');
 export const appBinary =
   process.env.PEERMAP_BIN ??
   join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME ?? '', '.cache/peermap/target'), 'release/peermap');
+
+// Every app this test file launched. A test that fails before its own `app.quit()` would
+// otherwise leave an app running, and `node --test` would wait for it forever.
+const launched = new Set();
+after(async () => {
+  for (const app of launched) await app.quit();
+});
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -193,6 +201,7 @@ export async function launchApp({ dataDir = freshDataDir(), home = freshDataDir(
     },
     /** Ends the session and makes sure the app and the driver are gone (safe to call twice). */
     async quit() {
+      launched.delete(app);
       if (driverProc.exitCode !== null) return;
       const appProcs = descendants(driverProc.pid);
       try { await driver.quit(); } catch { /* the app may already be gone */ }
@@ -206,5 +215,6 @@ export async function launchApp({ dataDir = freshDataDir(), home = freshDataDir(
       driverProc.stderr.destroy();
     },
   };
+  launched.add(app);
   return app;
 }
