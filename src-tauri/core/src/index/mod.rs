@@ -6,6 +6,7 @@
 
 mod destroy;
 mod events;
+mod integrity;
 mod maps;
 mod state;
 
@@ -77,7 +78,7 @@ impl DestroyReason {
         }
     }
 
-    fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         [
             DestroyReason::RetentionExpired,
             DestroyReason::ConsentWithdrawn,

@@ -9,11 +9,12 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::catalogue::{Catalogue, Meta};
+use super::catalogue::{Catalogue, Meta, Seal};
 use super::files::{
     make_private_dir, map_file_name, map_id_of, quarantine, remove_if_exists, remove_if_present,
 };
 use super::maps::notify_json;
+use super::seal::sha256_hex;
 use super::{Vault, MAPS_DIR, QUARANTINE_DIR, SEEN_RESOLUTION};
 use crate::atomic;
 use crate::clock::destruction_instant;
@@ -35,6 +36,14 @@ pub struct ReconcileReport {
     pub unknown_files: usize,
     /// Whether the encrypted list catalogue had to be rebuilt.
     pub catalogue_rebuilt: bool,
+    /// Maps whose clear retention date had been pushed later than their sealed date; the
+    /// sealed date was put back, and those it made due were destroyed (unlock only).
+    pub retention_restored: usize,
+    /// Maps the destruction ledger says were destroyed, found in the index again (a backup
+    /// of the data folder restored) and destroyed again (unlock only).
+    pub destroyed_again: usize,
+    /// Destruction ledger lines that could not be authenticated: ignored (unlock only).
+    pub ledger_entries_ignored: usize,
 }
 
 /// What [`destroy_expired`] did.
@@ -71,8 +80,8 @@ impl Vault {
             return Err(Error::NotFound);
         }
         self.catalogue = catalogue;
-        self.recipients.remove(&id);
-        self.docs.forget(id);
+        self.forget_maps(&[id]);
+        self.record_destroyed(&[id], reason, now);
         self.note_seen_locally(now);
         remove_if_present(&self.map_path(id))?;
         atomic::sync_dir(&self.dir.join(MAPS_DIR))
@@ -87,6 +96,8 @@ impl Vault {
     pub fn sweep(&mut self, now: OffsetDateTime) -> Result<SweepReport> {
         self.check_bound()?;
         let (at, clock_suspect) = destruction_instant(now, self.latest_seen);
+        // A clear date pushed later than the sealed one counts for nothing (`integrity`).
+        self.restore_sealed_retention(at)?;
         let mut report = SweepReport {
             clock_suspect,
             ..SweepReport::default()
@@ -116,10 +127,8 @@ impl Vault {
                 Some(&body),
             )?;
             self.catalogue = catalogue;
-            for id in &expired {
-                self.recipients.remove(id);
-                self.docs.forget(*id);
-            }
+            self.forget_maps(&expired);
+            self.record_destroyed(&expired, DestroyReason::RetentionExpired, now);
         }
         self.note_seen_locally(now);
         report.leftover_files_removed =
@@ -139,6 +148,8 @@ impl Vault {
         self.catalogue = Catalogue::default();
         self.recipients.clear();
         self.docs.clear();
+        self.seals.clear();
+        self.record_destroyed(&ids, reason, now);
         self.note_seen_locally(now);
         finish_unlinks(&self.index, &self.dir.join(MAPS_DIR), &ids)?;
         Ok(destroyed)
@@ -214,7 +225,15 @@ impl Vault {
         }
         let doc = self.open_map(row.id).ok()?;
         let meta = Meta::of(&doc);
-        let encrypted = meta.encrypt(&self.master_recipient).ok()?;
+        // The file was just opened and checked as far as it can be: it is the one to seal.
+        let file = crate::crypto::read_file_bounded(&self.map_path(row.id)).ok()?;
+        let seal = Seal {
+            id: row.id,
+            generation: 1,
+            file_sha256: sha256_hex(&file),
+            pending_sha256: None,
+        };
+        let encrypted = meta.encrypt_sealed(&seal, &self.master_recipient).ok()?;
         self.index
             .update_map(
                 row.id,
