@@ -233,8 +233,19 @@ impl Vault {
         // write_atomic fsyncs the file and the folder, and age's authentication would catch
         // any later damage on the next full open.
         let written = encode(&recipient, doc)?;
-        let seal = self.seal_before_write(&row, doc, &sha256_hex(&written.encrypted))?;
-        self.write_encoded(doc.id, &written)?;
+        // The pending seal is committed while the file is flushed; the rename waits for both.
+        let mut seal = None;
+        atomic::write_atomic_alongside(
+            self.writer.as_ref(),
+            &self.dir.join(MAPS_DIR),
+            &map_file_name(doc.id),
+            &written.encrypted,
+            || {
+                seal = Some(self.seal_before_write(&row, doc, &sha256_hex(&written.encrypted))?);
+                Ok(())
+            },
+        )?;
+        let seal = seal.ok_or(Error::Internal("seal"))?;
         if same_key {
             self.docs
                 .keep(doc.id, &row.wrapped_key, &written.encrypted, written.json);

@@ -9,8 +9,9 @@
 //! Crash safety, save by save:
 //!
 //! 1. the new file's bytes are encrypted in memory and hashed;
-//! 2. `meta` is rewritten, durably, with that hash as `pending` beside the current one;
-//! 3. the file is written and renamed into place (`atomic::write_atomic_with`);
+//! 2. `meta` is rewritten, durably, with that hash as `pending` beside the current one, while
+//!    the temp file is written and flushed on another thread (`atomic::write_atomic_alongside`);
+//! 3. only when both are on the disk is the file renamed into place;
 //! 4. `meta` is rewritten with the new hash as the only one (with the list fields, when they
 //!    changed). This commit need not be flushed at once: lost in a power cut, it leaves step 2's
 //!    `meta`, which accepts the old file and the new one, and the next durable commit flushes it.
