@@ -7,6 +7,7 @@
 //! index.sqlite3       maps(id, wrapped_key, retain_until, meta, notify), tombstones,
 //!                     vault_state, catalogue
 //! maps/<id>.age       one map document, encrypted to that map's own X25519 recipient
+//! ../<dir>.ledger     beside the data folder: the destruction ledger (`ledger.rs`)
 //! ```
 //!
 //! The master identity only ever decrypts small things: each map's key line (`wrapped_key`),
