@@ -90,7 +90,8 @@ Environment:
 
 Exit status: 0 done; 1 the vault could not be read or changed; 2 bad command line;
 3 no vault in the folder; 4 the vault was written by a newer Peer Map; 5 (sweep) the
-computer's clock is much later than Peer Map last saw, so nothing kept was destroyed.
+computer's clock is much later than Peer Map last saw, so nothing kept was destroyed;
+6 (sweep) Peer Map is open on this folder and sweeps it itself, so nothing was done.
 ";
 
 /// Exit codes of `sweep` and `status` (documented in docs/SCHEDULING.md).
@@ -101,6 +102,14 @@ pub const EXIT_TOO_NEW: i32 = 4;
 /// `sweep` only: the clock is more than `CLOCK_JUMP_LIMIT` past the latest instant the vault
 /// has seen, so only maps already due then were destroyed. Check the clock.
 pub const EXIT_CLOCK_SUSPECT: i32 = 5;
+/// `sweep` only: the app is open on this data folder (it holds the folder's
+/// [`VaultLock`](peermap_core::lock::VaultLock); so may another sweep still running), so this
+/// sweep did nothing. The app sweeps at start and every hour itself.
+pub const EXIT_APP_OPEN: i32 = 6;
+
+/// What `sweep` prints when the app holds the lock.
+const APP_OPEN_MESSAGE: &str = "Peer Map is open on this computer. It destroys expired maps \
+     itself while it runs, so this sweep did nothing.";
 
 /// What a headless command printed, and how it exits when it did not fail.
 #[derive(Debug)]
@@ -208,9 +217,24 @@ fn require_vault(dir: &std::path::Path) -> Result<(), Error> {
     }
 }
 
+/// Destroy what has expired, holding the folder's lock so the app is never swept under: a
+/// sweep while the app is unlocked would drop the catalogue the app holds in memory, and its
+/// next save would bring a destroyed map's label back.
 pub fn sweep(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Outcome, Error> {
+    use peermap_core::lock::{LockError, VaultLock};
     let dir = resolve_dir(dir)?;
     require_vault(&dir)?;
+    let _lock = match VaultLock::try_acquire(&dir) {
+        Ok(lock) => lock,
+        Err(LockError::Held) => {
+            return Ok(Outcome {
+                lines: vec![APP_OPEN_MESSAGE.to_owned()],
+                warning: None,
+                code: EXIT_APP_OPEN,
+            })
+        }
+        Err(LockError::Failed(err)) => return Err(err),
+    };
     let report = vault::destroy_expired(&dir, now)?;
     let mut lines = vec![format!(
         "{} expired map{} destroyed",
@@ -245,6 +269,10 @@ pub fn sweep(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Outcome, Error
     })
 }
 
+/// Counts only. Takes no lock, so it works while the app is open: it only reads clear columns
+/// of the index (SQLite's own locking keeps each read consistent), records nothing (not even
+/// the clock) and never touches the catalogue or a map file, so it cannot undo what the app
+/// does.
 pub fn status(dir: Option<PathBuf>, now: OffsetDateTime) -> Result<Outcome, Error> {
     let dir = resolve_dir(dir)?;
     require_vault(&dir)?;

@@ -213,6 +213,27 @@ fn a_clock_thirty_years_ahead_destroys_no_kept_map_and_does_not_date_the_vault()
         "{err}"
     );
     assert!(!err.contains(d), "no paths in messages");
+    // While the clock is still wrong, `status` says why nothing kept was destroyed.
+    let status = Command::new("faketime")
+        .args([
+            "+30 years",
+            env!("CARGO_BIN_EXE_peermap"),
+            "status",
+            "--data-dir",
+            d,
+        ])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("PEERMAP_DATA_DIR")
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    assert!(stdout(&status).contains("maps held: 2"), "{status:?}");
+    let err = String::from_utf8_lossy(&status.stderr);
+    assert!(
+        err.contains("Nothing kept was destroyed. Check the clock."),
+        "{err}"
+    );
 
     // Back at the real date: an ordinary sweep, nothing destroyed, both maps still there.
     let real = peermap(&["sweep", "--data-dir", d], None, None);
@@ -231,10 +252,17 @@ fn a_clock_thirty_years_ahead_destroys_no_kept_map_and_does_not_date_the_vault()
     drop(index);
     let pass = std::fs::read_to_string(fixture().join("PASSPHRASE")).unwrap();
     let pass = secrecy::SecretString::from(pass.trim().to_owned());
-    let vault = peermap_core::vault::Vault::unlock(&dir, &pass, now).unwrap();
+    let mut vault = peermap_core::vault::Vault::unlock(&dir, &pass, now).unwrap();
     for id in [SHORT, LONG] {
         vault.open_map(uuid::Uuid::parse_str(id).unwrap()).unwrap();
     }
+    // Nothing to ask about at the real date, and a new map gets the real date.
+    assert!(!vault.clock_check(now).unwrap().suspect);
+    let until = now + time::Duration::days(30);
+    let made = vault.create_map("New", "P", now, until).unwrap().id;
+    let listed = vault.list_maps(now).unwrap();
+    let new = listed.iter().find(|m| m.id == made).unwrap();
+    assert_eq!((new.created_at, new.retain_until), (now, until));
 }
 
 #[test]
@@ -318,4 +346,52 @@ fn an_empty_index_makes_sweep_and_status_fail_and_deletes_nothing() {
         std::fs::metadata(dir.join("index.sqlite3")).unwrap().len(),
         0
     );
+}
+
+#[test]
+fn sweep_while_the_app_is_open_exits_6_and_destroys_nothing_though_a_map_is_due() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("vault");
+    // A vault whose one draft expired three days ago; the vault last saw the clock ten days
+    // ago, so the real clock is believed and the draft is due now.
+    let now = time::OffsetDateTime::now_utc();
+    let pass = secrecy::SecretString::from("correct horse battery staple".to_owned());
+    let mut vault =
+        peermap_core::vault::Vault::create(&dir, &pass, now - time::Duration::days(10)).unwrap();
+    let doc = vault
+        .create_map(
+            "Due",
+            "To see who helps.",
+            now - time::Duration::days(10),
+            now - time::Duration::days(3),
+        )
+        .unwrap();
+    vault.lock();
+    let file = dir.join("maps").join(format!("{}.age", doc.id));
+    let d = dir.to_str().unwrap();
+
+    // The app is open on the folder: it holds the lock for as long as its App lives.
+    let app = peermap_core::app::App::new(dir.clone()).unwrap();
+    let refused = peermap(&["sweep", "--data-dir", d], None, None);
+    assert_eq!(refused.status.code(), Some(6), "{refused:?}");
+    assert_eq!(
+        stdout(&refused).trim(),
+        "Peer Map is open on this computer. It destroys expired maps itself while it runs, so \
+         this sweep did nothing."
+    );
+    assert!(
+        file.exists(),
+        "the sweep destroyed a map under the open app"
+    );
+    // status only reads, so it works while the app is open.
+    let status = peermap(&["status", "--data-dir", d], None, None);
+    assert!(status.status.success(), "{status:?}");
+    assert!(stdout(&status).contains("maps held: 1"), "{status:?}");
+
+    // Once the app has closed, the same sweep destroys the map.
+    drop(app);
+    let swept = peermap(&["sweep", "--data-dir", d], None, None);
+    assert_eq!(swept.status.code(), Some(0), "{swept:?}");
+    assert_eq!(stdout(&swept).trim(), "1 expired map destroyed");
+    assert!(!file.exists());
 }

@@ -34,3 +34,37 @@ test('peermap --version works with no display', () => {
   assert.equal(out.status, 0, out.stderr);
   assert.match(out.stdout, /^peermap \d+\.\d+\.\d+/);
 });
+
+test('commands travel as raw bytes over the ipc custom protocol; oversize and object bodies are refused', async () => {
+  const result = await app.driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    const seen = [];
+    const realFetch = window.fetch;
+    window.fetch = (url, init) => {
+      const entry = { url: String(url), raw: init && init.body instanceof Uint8Array, ok: null };
+      seen.push(entry);
+      return realFetch(url, init).then((r) => { entry.ok = r.headers.get('Tauri-Response'); return r; }, (e) => { entry.ok = 'failed'; throw e; });
+    };
+    const invoke = window.__TAURI_INTERNALS__.invoke;
+    const bytes = (o) => new TextEncoder().encode(JSON.stringify(o));
+    const settle = (p) => p.then((v) => ({ ok: v }), (e) => ({ err: e }));
+    (async () => {
+      const info = await settle(invoke('app_info', bytes({})));
+      const big = await settle(invoke('passphrase_strength', new Uint8Array(5 * 1024 * 1024).fill(123)));
+      const object = await settle(invoke('app_info', {}));
+      window.fetch = realFetch;
+      done({ info, big, object, seen });
+    })();
+  `);
+  assert.equal(result.info.ok?.version, '0.1.0', JSON.stringify(result.info));
+  assert.equal(result.big.err?.code, 'invalid_input');
+  assert.match(result.big.err?.message ?? '', /too large/);
+  assert.equal(result.object.err?.code, 'invalid_input');
+  assert.match(result.object.err?.message ?? '', /could not read/);
+  // Each call went through Tauri's ipc:// custom protocol (so the body reached Rust as raw
+  // bytes), none fell back to postMessage.
+  assert.equal(result.seen.length, 3, JSON.stringify(result.seen));
+  assert.ok(result.seen.every((c) => /^(ipc:|http:\/\/ipc\.localhost)/.test(c.url)), JSON.stringify(result.seen));
+  assert.deepEqual(result.seen.map((c) => c.raw), [true, true, false]);
+  assert.deepEqual(result.seen.map((c) => c.ok), ['ok', 'error', 'error']);
+});

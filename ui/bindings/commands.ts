@@ -4,6 +4,8 @@ import { call } from '../src/lib/call';
 import type { AddShareInput } from './AddShareInput';
 import type { AppInfo } from './AppInfo';
 import type { ChangePassphraseInput } from './ChangePassphraseInput';
+import type { ClockCheck } from './ClockCheck';
+import type { ClockCorrected } from './ClockCorrected';
 import type { CreateMapInput } from './CreateMapInput';
 import type { DecideKeepInput } from './DecideKeepInput';
 import type { ExplainedInput } from './ExplainedInput';
@@ -32,6 +34,7 @@ import type { Settings } from './Settings';
 import type { SettingsInput } from './SettingsInput';
 import type { ShareIdInput } from './ShareIdInput';
 import type { Strength } from './Strength';
+import type { SweepReport } from './SweepReport';
 import type { TextInput } from './TextInput';
 import type { Withdrawn } from './Withdrawn';
 
@@ -45,6 +48,9 @@ export const COMMAND_NAMES = [
   'get_settings',
   'set_settings',
   'change_passphrase',
+  'clock_check',
+  'confirm_clock',
+  'correct_clock',
   'list_maps',
   'create_map',
   'looks_like_name',
@@ -86,6 +92,12 @@ export const getSettings = (): Promise<Settings> => call('get_settings', {});
 export const setSettings = (input: SettingsInput): Promise<void> => call('set_settings', input);
 
 export const changePassphrase = (input: ChangePassphraseInput): Promise<void> => call('change_passphrase', input);
+
+export const clockCheck = (): Promise<ClockCheck> => call('clock_check', {});
+
+export const confirmClock = (): Promise<SweepReport> => call('confirm_clock', {});
+
+export const correctClock = (input: PassphraseInput): Promise<ClockCorrected> => call('correct_clock', input);
 
 export const listMaps = (): Promise<Array<MapSummary>> => call('list_maps', {});
 

@@ -757,3 +757,38 @@ dialog-save-pdf = Save the PDF
 dialog-open-copy = Open a shared copy
 dialog-filter-copy = Locked copy (age)
 dialog-filter-pdf = PDF document
+# Shown by a second copy of the app, which then closes without touching the vault (Rust reads it).
+already-open = Peer Map is already open on this computer, so it cannot open a second time.
+
+## The clock (a computer's date far later than Peer Map last trusted, or one that was wrong)
+
+clock-question-title = Check the date
+clock-question-says = The computer's clock says { $clock }. The last date Peer Map trusted was { $trusted }.
+clock-question-ask = Is the computer's date right?
+clock-question-why = Peer Map deletes maps on their date. If the clock is wrong, maps could be deleted too early, so nothing has been deleted yet.
+clock-question-due =
+    { $count ->
+        [0] If the date is right, no maps are due to be deleted now.
+        [one] If the date is right, 1 map has passed its date and will be deleted now.
+       *[other] If the date is right, { $count } maps have passed their date and will be deleted now.
+    }
+clock-question-yes = Yes, the date is right
+clock-question-no = No, the date is wrong
+clock-question-working = Deleting what is due…
+clock-confirmed =
+    { $count ->
+        [0] Peer Map now trusts today's date. No maps were due.
+        [one] Peer Map now trusts today's date. 1 map had passed its date and was deleted.
+       *[other] Peer Map now trusts today's date. { $count } maps had passed their date and were deleted.
+    }
+clock-unlock-advice = The computer's clock says { $clock }, much later than the last date Peer Map trusted ({ $trusted }). If that date is wrong, set the computer's date and time, then unlock. Nothing has been deleted.
+settings-clock-heading = The clock was wrong
+settings-clock-intro = Peer Map never lets its date go backwards, so that setting the clock back cannot keep a map longer. If the computer's clock was ahead and Peer Map believed it, you can bring Peer Map's date back to the computer's clock here.
+settings-clock-trusted = The last date Peer Map trusted: { $trusted }
+settings-clock-clock = The computer's clock: { $clock }
+settings-clock-not-ahead = Peer Map's date is not ahead of the computer's clock, so there is nothing to correct.
+settings-clock-cannot-undo = This cannot bring back maps that were already deleted. It only changes the date Peer Map uses from now on.
+settings-clock-passphrase = Passphrase
+settings-clock-button = Use the computer's date
+settings-clock-working = Checking the passphrase…
+settings-clock-done = Done. Peer Map's date was { $from } and is now { $to }.

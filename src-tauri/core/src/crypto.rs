@@ -80,6 +80,35 @@ pub fn try_decrypt(identity: &Identity, ciphertext: &[u8]) -> Option<Zeroizing<V
     read_all(reader, ciphertext.len()).ok()
 }
 
+/// Encrypt `plaintext` to one X25519 recipient as an ASCII-armored age file (for a TEXT
+/// column; `age -d` reads it as it is).
+pub fn encrypt_to_armored(recipient: &Recipient, plaintext: &[u8]) -> Result<String> {
+    use age::armor::{ArmoredWriter, Format};
+    let encryptor = age::Encryptor::with_recipients(iter::once(recipient as &dyn age::Recipient))
+        .map_err(|_| Error::Internal("encrypt-setup"))?;
+    let armored = ArmoredWriter::wrap_output(Vec::new(), Format::AsciiArmor)
+        .map_err(|_| Error::Internal("encrypt-armor"))?;
+    let mut writer = encryptor
+        .wrap_output(armored)
+        .map_err(|_| Error::Internal("encrypt-header"))?;
+    let out = writer
+        .write_all(plaintext)
+        .and_then(|()| writer.finish())
+        .and_then(|armored| armored.finish())
+        .map_err(|_| Error::Internal("encrypt-stream"))?;
+    String::from_utf8(out).map_err(|_| Error::Internal("encrypt-armor"))
+}
+
+/// Decrypt an armored (or binary) age file encrypted to `identity`; `None` on any failure.
+pub fn try_decrypt_armored(identity: &Identity, text: &str) -> Option<Zeroizing<Vec<u8>>> {
+    let reader = age::armor::ArmoredReader::new(text.as_bytes());
+    let decryptor = age::Decryptor::new(reader).ok()?;
+    let reader = decryptor
+        .decrypt(iter::once(identity as &dyn age::Identity))
+        .ok()?;
+    read_all(reader, text.len()).ok()
+}
+
 /// Encrypt with a passphrase at `work_factor` (Peer Map always uses
 /// [`PASSPHRASE_WORK_FACTOR`]; tests use other values to make refused files).
 pub fn encrypt_with_passphrase(
@@ -185,6 +214,17 @@ mod tests {
             decrypt_map_bytes(&id, b"not age"),
             Err(Error::Corrupt(_))
         ));
+    }
+
+    #[test]
+    fn armored_round_trip_and_wrong_key() {
+        let id = generate_identity();
+        let text = encrypt_to_armored(&id.to_public(), b"2030-01-01T00:00:00Z").expect("enc");
+        assert!(text.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+        let plain = try_decrypt_armored(&id, &text).expect("dec");
+        assert_eq!(&plain[..], b"2030-01-01T00:00:00Z");
+        assert!(try_decrypt_armored(&generate_identity(), &text).is_none());
+        assert!(try_decrypt_armored(&id, "not age").is_none());
     }
 
     #[test]

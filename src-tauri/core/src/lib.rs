@@ -13,6 +13,7 @@ pub mod events;
 pub mod export;
 pub mod index;
 pub mod lifecycle;
+pub mod lock;
 pub mod paths;
 pub mod receiving;
 pub mod record;

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use peermap_core::app::{dispatch, App};
+use peermap_core::lock::LockError;
 use peermap_core::vault::IDENTITY_FILE;
 use peermap_core::{crypto, Error};
 use secrecy::SecretString;
@@ -101,7 +102,11 @@ fn template(bridge: &Bridge) -> Result<PathBuf, Error> {
         return Ok(dir.clone());
     }
     let dir = bridge.root.join("template");
-    make_locked_vault(&App::new(dir.clone()), DEFAULT_PASSPHRASE)?;
+    let app = App::new(dir.clone()).map_err(|e| match e {
+        LockError::Held => Error::Internal("template_locked"),
+        LockError::Failed(e) => e,
+    })?;
+    make_locked_vault(&app, DEFAULT_PASSPHRASE)?;
     *template = Some(dir.clone());
     Ok(dir)
 }

@@ -21,7 +21,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use peermap_core::app::{dispatch, MAX_INPUT_BYTES};
+use peermap_core::app::{dispatch, input_too_large, read_input, MAX_INPUT_BYTES};
 use peermap_core::{BoundaryError, Error};
 use serde_json::Value;
 use tiny_http::{Header, Method, Request, Response, Server};
@@ -90,14 +90,12 @@ impl Bridge {
     }
 }
 
+/// A POST body, read as the Tauri shell reads a command's: the core's [`read_input`] refuses
+/// more than [`MAX_INPUT_BYTES`] before parsing. A `Content-Length` over it is refused before
+/// a byte is read, and no more than one byte past it is ever read.
 fn read_body(request: &mut Request) -> Result<Value, Reply> {
-    let too_big = || {
-        Reply::error(Error::InvalidInput(
-            "That request is too big for Peer Map to read. Nothing was changed.".into(),
-        ))
-    };
     if request.body_length().is_some_and(|n| n > MAX_INPUT_BYTES) {
-        return Err(too_big());
+        return Err(Reply::error(input_too_large()));
     }
     let mut bytes = Vec::new();
     let limit = u64::try_from(MAX_INPUT_BYTES)
@@ -108,17 +106,7 @@ fn read_body(request: &mut Request) -> Result<Value, Reply> {
         .take(limit)
         .read_to_end(&mut bytes)
         .map_err(|_| Reply::bad("the request body could not be read"))?;
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(too_big());
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Value::Object(serde_json::Map::new()));
-    }
-    serde_json::from_slice(&bytes).map_err(|_| {
-        Reply::error(Error::InvalidInput(
-            "Peer Map could not read that request. Nothing was changed.".into(),
-        ))
-    })
+    read_input(&bytes).map_err(Reply::error)
 }
 
 /// Run a command on the session's app, remembering what the control endpoints need.

@@ -56,7 +56,9 @@ impl Space {
             .tempdir_in(root)?;
         let out = dir.path().join("out");
         std::fs::create_dir(&out)?;
-        let app = App::with_clock(dir.path().join("data"), clock);
+        // Each space has its own folder, so its lock is never held by anyone else.
+        let app = App::with_clock(dir.path().join("data"), clock)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
         Ok(Space {
             app,
             out,

@@ -1,6 +1,7 @@
 // The one door to the Rust side. Every command goes through `call` (the generated wrappers in
-// ui/bindings/commands.ts use it), and every failure comes back as an AppError with one of
-// the core's codes (ui/bindings/errorCodes.ts, generated from the Rust enum).
+// ui/bindings/commands.ts use it), which sends its arguments as raw JSON bytes, and every
+// failure comes back as an AppError with one of the core's codes (ui/bindings/errorCodes.ts,
+// generated from the Rust enum).
 import { invoke } from '@tauri-apps/api/core';
 import type { ErrorCode } from '$bindings/ErrorCode';
 import { ERROR_CODES } from '$bindings/errorCodes';
@@ -31,9 +32,18 @@ export function toAppError(raw: unknown): AppError {
   return new AppError('internal', 'Something went wrong inside Peer Map. Your saved maps are not affected.');
 }
 
+/**
+ * The arguments as the bytes of their JSON text. Tauri hands raw bytes to the Rust handler
+ * untouched, so the core can refuse an oversize request before it parses a byte of it (a JSON
+ * object would be parsed whole by Tauri first). The limit itself lives in the core.
+ */
+export function encodeArgs(args: object): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(args));
+}
+
 export async function call<T>(command: string, args: object): Promise<T> {
   try {
-    return await invoke<T>(command, args as Record<string, unknown>);
+    return await invoke<T>(command, encodeArgs(args));
   } catch (raw) {
     throw toAppError(raw);
   }

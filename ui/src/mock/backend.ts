@@ -33,15 +33,25 @@ const KEEPS_ARGS = new Set(['export_share', 'save_own_copy']);
 /** Control endpoints that only read. */
 const READS = new Set(['files', 'docs']);
 
+/** A copy of a command's arguments for the mirror: decoded if they came as bytes. */
+function readable(body: Uint8Array | Record<string, unknown>): Record<string, unknown> {
+  if (!(body instanceof Uint8Array)) return structuredClone(body);
+  return JSON.parse(new TextDecoder().decode(body)) as Record<string, unknown>;
+}
+
 export function installMockBackend(): void {
   const session = new URLSearchParams(location.search).get('session') ?? 'default';
 
-  /** One request to the bridge; a 4xx answer is thrown as the `{code, message}` it holds. */
+  /**
+   * One request to the bridge; a 4xx answer is thrown as the `{code, message}` it holds. Bytes
+   * (what the UI's `call` sends) go as they are, so the bridge sizes and parses them as the
+   * Tauri shell does; anything else (a test's own set-up) is sent as JSON text.
+   */
   async function bridge(path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`/__bridge${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { 'content-type': 'application/json', 'x-peermap-session': session },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof Uint8Array ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body),
     });
     const answer: unknown = await response.json();
     if (!response.ok) throw answer;
@@ -58,9 +68,9 @@ export function installMockBackend(): void {
 
   mockIPC(async (cmd, args) => {
     window.__peermapMock.calls.push(cmd);
-    const input = (args ?? {}) as Record<string, unknown>;
-    if (KEEPS_ARGS.has(cmd)) window.__peermapExport.last = { cmd, args: structuredClone(input) };
-    const answer = await bridge(`/invoke/${cmd}`, input);
+    const body = args instanceof Uint8Array ? args : ((args ?? {}) as Record<string, unknown>);
+    if (KEEPS_ARGS.has(cmd)) window.__peermapExport.last = { cmd, args: readable(body) };
+    const answer = await bridge(`/invoke/${cmd}`, body);
     if (CHANGES_DOCS.has(cmd)) {
       // A locked vault has no documents to show; the mirror keeps what it last saw.
       try { window.__peermapMapDocs = (await control('docs')) as MapDocs; } catch { /* kept */ }

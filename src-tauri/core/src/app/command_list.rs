@@ -13,6 +13,10 @@ commands! {
     get_settings: NoInput => Settings,
     set_settings: SettingsInput => (),
     change_passphrase: ChangePassphraseInput => (),
+    // The clock
+    clock_check: NoInput => ClockCheck,
+    confirm_clock: NoInput => SweepReport,
+    correct_clock: PassphraseInput => ClockCorrected,
     // Maps and drawing
     list_maps: NoInput => Vec<MapSummary>,
     create_map: CreateMapInput => MapView,

@@ -10,9 +10,12 @@
 //! What only a window can do — show a native file dialog, reload the page — is asked of the
 //! [`Shell`], which the Tauri shell implements with GTK and the test bridge with a folder.
 
+mod clock_cmds;
 mod commands;
 mod consent_cmds;
 mod export_cmds;
+#[cfg(any(test, feature = "test-hooks"))]
+mod hooks;
 mod maps;
 mod vault_cmds;
 
@@ -29,10 +32,13 @@ use uuid::Uuid;
 
 use crate::clock::{Clock, SystemClock};
 use crate::document::MapDocument;
+use crate::lock::{LockError, VaultLock};
 use crate::vault::Vault;
 use crate::{Error, Result};
 
-pub use commands::{dispatch, COMMAND_NAMES, MAX_INPUT_BYTES};
+pub use commands::{
+    dispatch, input_too_large, input_unreadable, read_input, COMMAND_NAMES, MAX_INPUT_BYTES,
+};
 pub use consent_cmds::{KeepInput, KeepResult, ShareInput, Withdrawn};
 pub use export_cmds::{Exclusions, Exported, Opened, OpenedOutcome, PreviewView, ProtectionChoice};
 pub use maps::Saved;
@@ -57,10 +63,13 @@ pub enum Ask {
     OpenCopy,
 }
 
-/// The state behind every command: the data folder, the open vault (if unlocked), the count
-/// of wrong passphrases in a row, and the clock.
+/// The state behind every command: the data folder and its lock, the open vault (if unlocked),
+/// the count of wrong passphrases in a row, and the clock.
 pub struct App {
     data_dir: PathBuf,
+    /// The data folder's [`VaultLock`], held for as long as this `App` lives: no other Peer Map
+    /// process (a second window, `peermap sweep`) changes the vault under it.
+    _lock: VaultLock,
     vault: Mutex<Option<Vault>>,
     /// Wrong passphrases in a row; held for the whole of an unlock attempt, so attempts queue
     /// up rather than run side by side.
@@ -69,19 +78,26 @@ pub struct App {
 }
 
 impl App {
-    /// An app over `data_dir` reading the computer's clock.
-    pub fn new(data_dir: PathBuf) -> App {
+    /// An app over `data_dir` reading the computer's clock. Takes the folder's lock first
+    /// (making the folder if it is missing): [`LockError::Held`] if another Peer Map process
+    /// has it, and then nothing was touched.
+    pub fn new(data_dir: PathBuf) -> Result<App, LockError> {
         App::with_clock(data_dir, Arc::new(SystemClock))
     }
 
     /// An app with another clock (the test bridge moves time on between sessions).
-    pub fn with_clock(data_dir: PathBuf, clock: Arc<dyn Clock + Send + Sync>) -> App {
-        App {
+    pub fn with_clock(
+        data_dir: PathBuf,
+        clock: Arc<dyn Clock + Send + Sync>,
+    ) -> Result<App, LockError> {
+        let lock = VaultLock::try_acquire(&data_dir)?;
+        Ok(App {
             data_dir,
+            _lock: lock,
             vault: Mutex::new(None),
             failures: Mutex::new(0),
             clock,
-        }
+        })
     }
 
     /// The data folder.
@@ -158,4 +174,47 @@ pub struct MapId {
     /// The map's id.
     #[ts(type = "string")]
     pub id: Uuid,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoShell;
+    impl Shell for NoShell {
+        fn ask_path(&self, _: Ask) -> Option<PathBuf> {
+            None
+        }
+        fn reload(&self) -> Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_second_app_on_the_same_folder_is_refused_so_two_cannot_both_write() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("data");
+        let first = App::new(dir.clone()).expect("first app");
+        // The second window, or a sweep: refused before it could read or write anything.
+        assert!(matches!(App::new(dir.clone()), Err(LockError::Held)));
+        assert!(matches!(VaultLock::try_acquire(&dir), Err(LockError::Held)));
+        let shell = NoShell;
+        dispatch(
+            &first,
+            &shell,
+            "create_vault",
+            serde_json::json!({ "passphrase": "correct horse battery staple" }),
+        )
+        .expect("the first app writes");
+        drop(first);
+        // Once the first has gone, the next one opens the same vault.
+        let second = App::new(dir).expect("second app after the first closed");
+        dispatch(
+            &second,
+            &shell,
+            "unlock",
+            serde_json::json!({ "passphrase": "correct horse battery staple" }),
+        )
+        .expect("the second app unlocks");
+    }
 }

@@ -4,6 +4,7 @@ use rusqlite::{params, OptionalExtension};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::pending::clear_pending_save;
 use super::state::{put_catalogue, put_latest_seen};
 use super::{db_err, parse_id, Index, MapRow};
 use crate::clock::{from_rfc3339, to_rfc3339};
@@ -52,6 +53,8 @@ impl Index {
         if n != 1 {
             return Err(Error::NotFound);
         }
+        // The row now says what the file says: any save marked in progress is complete.
+        clear_pending_save(&tx, id)?;
         if let Some(body) = catalogue {
             put_catalogue(&tx, body)?;
         }

@@ -8,6 +8,8 @@ mod destroy;
 mod events;
 mod integrity;
 mod maps;
+mod seen;
+mod pending;
 mod state;
 
 #[allow(unused_imports)] // for writers that log an event with their own change
@@ -43,6 +45,9 @@ pub const PRAGMAS: &[(&str, &str)] = &[
 ];
 
 const LATEST_SEEN: &str = "latest_seen";
+/// `vault_state` key of the sealed copy of `latest_seen`: the same instant, encrypted to the
+/// master recipient (ASCII-armored age), so lowering the clear value is noticed at unlock.
+const LATEST_SEEN_SEALED: &str = "latest_seen_sealed";
 /// `vault_state` key of the SHA-256 (hex) of the vault's master recipient: the index belongs
 /// to the vault whose passphrase unlocks that key. See [`Index::vault_fingerprint`].
 const VAULT_FINGERPRINT: &str = "vault_fingerprint";

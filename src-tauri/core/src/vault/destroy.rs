@@ -9,12 +9,11 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::catalogue::{Catalogue, Meta, Seal};
+use super::catalogue::{Catalogue, Meta};
 use super::files::{
     make_private_dir, map_file_name, map_id_of, quarantine, remove_if_exists, remove_if_present,
 };
 use super::maps::notify_json;
-use super::seal::sha256_hex;
 use super::{Vault, MAPS_DIR, QUARANTINE_DIR, SEEN_RESOLUTION};
 use crate::atomic;
 use crate::clock::destruction_instant;
@@ -95,6 +94,8 @@ impl Vault {
     /// due at the latest instant seen, and reports the rest as held.
     pub fn sweep(&mut self, now: OffsetDateTime) -> Result<SweepReport> {
         self.check_bound()?;
+        // The later of the clear latest seen instant and its sealed copy (vault/clock.rs).
+        self.guard_latest_seen(now);
         let (at, clock_suspect) = destruction_instant(now, self.latest_seen);
         // A clear date pushed later than the sealed one counts for nothing (`integrity`).
         self.restore_sealed_retention(at)?;
@@ -157,6 +158,8 @@ impl Vault {
 
     /// Bring the folder and the index back in step after a crash or outside interference.
     ///
+    /// - the file of a map destroyed earlier (it has a tombstone) that an interrupted
+    ///   destruction left behind is removed, as the next sweep would;
     /// - a map file without a row cannot be read with this index: moved to `quarantine/`
     ///   (0700, files 0600), never deleted, since the index may be what was lost;
     /// - a row without a file is reported and kept (deleting the key must be a decision);
@@ -171,21 +174,41 @@ impl Vault {
 
         let row_ids: BTreeSet<Uuid> = self.index.map_ids()?.into_iter().collect();
         let mut file_ids = BTreeSet::new();
+        let mut orphans = Vec::new();
         for entry in fs::read_dir(&maps_dir).map_err(|e| Error::storage(&e))? {
             let entry = entry.map_err(|e| Error::storage(&e))?;
             match map_id_of(&entry.file_name()) {
                 Some(id) if row_ids.contains(&id) => {
                     file_ids.insert(id);
                 }
-                Some(_) => {
-                    quarantine(&entry.path(), &self.dir.join(QUARANTINE_DIR))?;
-                    report.orphan_files_removed += 1;
-                }
+                Some(id) => orphans.push((id, entry.path())),
                 None => report.unknown_files += 1,
             }
         }
-        if report.orphan_files_removed > 0 {
+        // A file whose map has a tombstone is what a destruction interrupted before its
+        // unlink left: removed, as the sweep would. Only the others may be a lost row's.
+        let destroyed: BTreeSet<Uuid> = if orphans.is_empty() {
+            BTreeSet::new()
+        } else {
+            self.index
+                .tombstones()?
+                .into_iter()
+                .map(|t| t.map_id)
+                .collect()
+        };
+        let mut unlinked = false;
+        for (id, path) in orphans {
+            if destroyed.contains(&id) {
+                unlinked |= remove_if_exists(&path)?;
+            } else {
+                quarantine(&path, &self.dir.join(QUARANTINE_DIR))?;
+                report.orphan_files_removed += 1;
+            }
+        }
+        if report.orphan_files_removed > 0 || unlinked {
             atomic::sync_dir(&maps_dir)?;
+        }
+        if report.orphan_files_removed > 0 {
             atomic::sync_dir(&self.dir.join(QUARANTINE_DIR))?;
         }
         report.missing_files = row_ids.difference(&file_ids).count();
@@ -226,13 +249,7 @@ impl Vault {
         let doc = self.open_map(row.id).ok()?;
         let meta = Meta::of(&doc);
         // The file was just opened and checked as far as it can be: it is the one to seal.
-        let file = crate::crypto::read_file_bounded(&self.map_path(row.id)).ok()?;
-        let seal = Seal {
-            id: row.id,
-            generation: 1,
-            file_sha256: sha256_hex(&file),
-            pending_sha256: None,
-        };
+        let seal = self.seal_of_current_file(row)?;
         let encrypted = meta.encrypt_sealed(&seal, &self.master_recipient).ok()?;
         self.index
             .update_map(

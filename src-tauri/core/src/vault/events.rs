@@ -57,6 +57,20 @@ pub enum VaultEventKind {
         #[ts(type = "string")]
         to: OffsetDateTime,
     },
+    // The clock guard's sealed copy (vault/clock.rs).
+    /// At unlock or in a sweep, the clear latest seen instant was earlier than its sealed copy:
+    /// it had been lowered behind Peer Map's back (which would let a clock set back keep maps
+    /// past their date). It was put back to the sealed value.
+    LatestSeenLowered {
+        /// The clear value found (`None`: the row had been removed).
+        #[serde(with = "time::serde::rfc3339::option")]
+        #[ts(type = "string | null")]
+        found: Option<OffsetDateTime>,
+        /// The sealed value it was put back to.
+        #[serde(with = "time::serde::rfc3339")]
+        #[ts(type = "string")]
+        sealed: OffsetDateTime,
+    },
     /// A map's clear retention date in the index was later than the date sealed in its
     /// encrypted entry (changed behind Peer Map's back); the sealed date was put back.
     RetentionRestored {

@@ -60,7 +60,14 @@ impl Vault {
         let mut restored = Vec::new();
         let mut events = Vec::new();
         let mut filled = false;
+        // A row marked as being saved holds the later of its two dates on purpose until its
+        // save is finished (`pending.rs`, which unlock runs first): when in doubt, keep.
+        let held: std::collections::BTreeSet<Uuid> =
+            self.index.pending_saves()?.into_iter().collect();
         for (id, clear) in self.index.retention_dates()? {
+            if held.contains(&id) {
+                continue;
+            }
             let Some(meta) = self.catalogue.maps.get_mut(&id) else {
                 continue;
             };

@@ -227,15 +227,30 @@ impl Vault {
         };
         // The file is about to change: whatever happens next, do not answer from memory.
         self.docs.forget(doc.id);
+        let meta = Meta::of(doc);
+        let meta_changed = self.catalogue.maps.get(&doc.id) != Some(&meta);
+        let notify = notify_json(doc);
+        let index_changed = meta_changed
+            || row.retain_until != doc.retention.until
+            || self.index.map_notify(doc.id)?.as_deref() != Some(notify.as_str());
+        if index_changed {
+            // The file is about to get ahead of its row. Mark the row, and hold its destroy
+            // date at the later of the two, so a crash before the row is updated is finished
+            // at the next unlock and no sweep meanwhile destroys by the wrong date
+            // (index/pending.rs).
+            self.index
+                .hold_for_save(doc.id, row.retain_until.max(doc.retention.until))?;
+        }
         // to_json validates: the one validation a save needs, because this is the last gate
         // before the disk and save_map is public (callers such as view::apply_drawing validate
         // too, but the vault does not rely on it). Nothing is read back or decrypted to verify:
         // write_atomic fsyncs the file and the folder, and age's authentication would catch
         // any later damage on the next full open.
         let written = encode(&recipient, doc)?;
-        // The pending seal is committed while the file is flushed; the rename waits for both.
+        // The pending seal is committed while the file is flushed; the rename waits for both
+        // (see `seal`).
         let mut seal = None;
-        atomic::write_atomic_alongside(
+        let wrote = atomic::write_atomic_alongside(
             self.writer.as_ref(),
             &self.dir.join(MAPS_DIR),
             &map_file_name(doc.id),
@@ -244,20 +259,25 @@ impl Vault {
                 seal = Some(self.seal_before_write(&row, doc, &sha256_hex(&written.encrypted))?);
                 Ok(())
             },
-        )?;
+        );
+        match wrote {
+            Ok(()) => {}
+            Err(err) => {
+                // The file is as it was. If this fails too, the next unlock finds the mark
+                // and reads the (unchanged) file.
+                if index_changed {
+                    let _ = self.index.release_hold(doc.id, row.retain_until);
+                }
+                return Err(err);
+            }
+        }
         let seal = seal.ok_or(Error::Internal("seal"))?;
         if same_key {
             self.docs
                 .keep(doc.id, &row.wrapped_key, &written.encrypted, written.json);
         }
-
-        let meta = Meta::of(doc);
-        let meta_changed = self.catalogue.maps.get(&doc.id) != Some(&meta);
-        let notify = notify_json(doc);
-        let index_changed = meta_changed
-            || row.retain_until != doc.retention.until
-            || self.index.map_notify(doc.id)?.as_deref() != Some(notify.as_str());
         let sealed_meta = meta.encrypt_sealed(&seal, &self.master_recipient)?;
+
         if index_changed {
             let catalogue = self.catalogue.with(doc.id, meta.clone());
             let body = catalogue.encrypt(&self.master_recipient)?;

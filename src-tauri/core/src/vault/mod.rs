@@ -21,6 +21,7 @@
 
 mod cache;
 mod catalogue;
+mod clock;
 mod destroy;
 mod events;
 mod files;
@@ -30,6 +31,7 @@ mod hooks;
 mod integrity;
 mod ledger;
 mod maps;
+mod pending;
 mod seal;
 
 use std::io;
@@ -52,6 +54,7 @@ use files::{has_map_files, make_private_dir, map_file_name, remove_if_present};
 
 pub use crate::index::{DestroyReason, Tombstone};
 pub use crate::strength::{passphrase_strength, Strength};
+pub use clock::{clock_check_locked, ClockCheck, ClockCorrected};
 pub use destroy::{ReconcileReport, SweepReport};
 pub use events::{VaultEvent, VaultEventKind};
 pub use headless::{
@@ -88,6 +91,8 @@ pub struct Vault {
     index: Index,
     catalogue: Catalogue,
     latest_seen: Option<OffsetDateTime>,
+    /// The instant last sealed in (or read from) `latest_seen_sealed` (see [`clock`]).
+    sealed_seen: Option<OffsetDateTime>,
     writer: Box<dyn ByteWriter>,
     /// Each map's public recipient once known, so a save need not decrypt its key again.
     /// Public keys: nothing secret here.
@@ -146,6 +151,7 @@ impl Vault {
         atomic::write_atomic(dir, IDENTITY_FILE, &encrypted)?;
         let mut vault = Vault::assemble(dir, master, index)?;
         vault.save_catalogue()?;
+        vault.seal_latest_seen();
         Ok(vault)
     }
 
@@ -162,12 +168,16 @@ impl Vault {
     }
 
     fn open_unlocked(dir: &Path, master: Identity, now: OffsetDateTime) -> Result<Vault> {
-        let mut index = Index::open(&dir.join(index::FILE_NAME))?;
+        let index = Index::open(&dir.join(index::FILE_NAME))?;
         check_binding(dir, &index, &master)?;
-        // Best effort: a full disk must not stop anyone reading their maps.
-        let _ = index.note_seen(now);
         let mut vault = Vault::assemble(dir, master, index)?;
+        // The later of the clear and sealed latest seen instants, before `now` is judged by it.
+        vault.guard_latest_seen(now);
+        // Best effort: a full disk must not stop anyone reading their maps.
+        let _ = vault.index.note_seen(now);
         vault.note_seen_locally(now);
+        // Best effort, like reconciliation: a save a crash interrupted is finished first.
+        let _ = vault.finish_interrupted_saves();
         vault.last_reconcile = vault.reconcile().ok();
         // Like reconciliation, best effort: what it cannot finish now, the next unlock redoes.
         let mut integrity = ReconcileReport::default();
@@ -200,6 +210,7 @@ impl Vault {
             index,
             catalogue,
             latest_seen,
+            sealed_seen: None,
             writer: Box::new(PlainWriter),
             recipients: std::collections::HashMap::new(),
             docs: DocCache::default(),
@@ -285,8 +296,6 @@ impl Vault {
         self.index.set_catalogue(&body)
     }
 
-    /// Remember `at` as the latest instant seen, unless it is suspect (a clock jumped forward
-    /// past [`crate::clock::CLOCK_JUMP_LIMIT`]): the index refuses it too.
     /// Refuse to go on if the index on disk is no longer bound to this vault's key (replaced
     /// while the vault was open): nothing may be destroyed through a foreign index.
     fn check_bound(&self) -> Result<()> {
@@ -294,13 +303,6 @@ impl Vault {
             Some(found) if found == fingerprint(&self.master_recipient) => Ok(()),
             _ => Err(Error::Corrupt(index::NOT_THIS_VAULT.into())),
         }
-    }
-
-    fn note_seen_locally(&mut self, at: OffsetDateTime) {
-        if crate::clock::clock_suspect(at, self.latest_seen) {
-            return;
-        }
-        self.latest_seen = Some(effective_now(at, self.latest_seen));
     }
 }
 

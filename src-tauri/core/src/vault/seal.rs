@@ -183,6 +183,23 @@ impl Vault {
         })
     }
 
+    /// A seal for the file map `id` has on disk now, keeping the generation its `meta` had:
+    /// for writers that rebuild a row from a file just opened and checked (an interrupted
+    /// save finished at unlock, a damaged `meta` repaired). `None` if the file is unreadable.
+    pub(super) fn seal_of_current_file(&self, row: &MapRow) -> Option<Seal> {
+        let file = crate::crypto::read_file_bounded(&self.map_path(row.id)).ok()?;
+        let generation = Meta::decrypt_sealed(&self.master, &row.meta)
+            .and_then(|(_, seal)| seal)
+            .filter(|s| s.id == row.id)
+            .map_or(1, |s| s.generation);
+        Some(Seal {
+            id: row.id,
+            generation,
+            file_sha256: sha256_hex(&file),
+            pending_sha256: None,
+        })
+    }
+
     /// The instant to date an event logged from a shared borrow: the latest seen.
     fn now_for_event(&self) -> time::OffsetDateTime {
         self.latest_seen.unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
