@@ -8,8 +8,8 @@ mod destroy;
 mod events;
 mod integrity;
 mod maps;
-mod seen;
 mod pending;
+mod seen;
 mod state;
 
 #[allow(unused_imports)] // for writers that log an event with their own change
