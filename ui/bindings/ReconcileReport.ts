@@ -24,4 +24,18 @@ unknownFiles: number,
 /**
  * Whether the encrypted list catalogue had to be rebuilt.
  */
-catalogueRebuilt: boolean, };
+catalogueRebuilt: boolean, 
+/**
+ * Maps whose clear retention date had been pushed later than their sealed date; the
+ * sealed date was put back, and those it made due were destroyed (unlock only).
+ */
+retentionRestored: number, 
+/**
+ * Maps the destruction ledger says were destroyed, found in the index again (a backup
+ * of the data folder restored) and destroyed again (unlock only).
+ */
+destroyedAgain: number, 
+/**
+ * Destruction ledger lines that could not be authenticated: ignored (unlock only).
+ */
+ledgerEntriesIgnored: number, };

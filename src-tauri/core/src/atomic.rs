@@ -78,6 +78,45 @@ pub fn write_atomic_with(
     sync_dir(dir)
 }
 
+/// [`write_atomic_with`], running `alongside` on this thread while the temp file is written
+/// and flushed on another, and renaming only once both succeeded. For a durable write that must
+/// be on the disk before the new file is, without waiting for the two flushes one after the
+/// other (the vault's pending seal, `vault/seal.rs`). If either fails, the temp file is removed
+/// and the target is left as it was; `alongside`'s error is reported first.
+pub fn write_atomic_alongside(
+    writer: &dyn ByteWriter,
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    alongside: impl FnOnce() -> Result<()>,
+) -> Result<()> {
+    let temp = dir.join(format!("{TEMP_PREFIX}{}", uuid::Uuid::new_v4().simple()));
+    let (side, written) = std::thread::scope(|scope| {
+        let temp = &temp;
+        let flush = scope.spawn(move || -> Result<()> {
+            let mut file = open_new(temp)?;
+            writer
+                .write_bytes(&mut file, bytes)
+                .and_then(|()| file.sync_all())
+                .map_err(|e| Error::storage(&e))
+        });
+        let side = alongside();
+        let written = flush
+            .join()
+            .unwrap_or(Err(Error::Internal("atomic-thread")));
+        (side, written)
+    });
+    let renamed = side
+        .and(written)
+        .and_then(|()| fs::rename(&temp, dir.join(name)).map_err(|e| Error::storage(&e)));
+    if let Err(err) = renamed {
+        // Best effort: the original error is the one worth reporting.
+        let _ = fs::remove_file(&temp);
+        return Err(err);
+    }
+    sync_dir(dir)
+}
+
 /// Flush a folder's entries (renames, new and removed files) to the disk.
 pub fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
@@ -162,5 +201,34 @@ mod tests {
             assert_eq!(fs::read(dir.path().join("a.age")).expect("read"), b"old");
             assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 1);
         }
+    }
+
+    #[test]
+    fn a_write_alongside_that_fails_keeps_the_old_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_atomic(dir.path(), "a.age", b"old").expect("write");
+        let err = write_atomic_alongside(&PlainWriter, dir.path(), "a.age", b"new", || {
+            Err(Error::Storage("the index refused".into()))
+        })
+        .expect_err("must fail");
+        assert_eq!(err.to_string(), "the index refused");
+        assert_eq!(fs::read(dir.path().join("a.age")).expect("read"), b"old");
+        assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 1);
+        let w = FailAfter {
+            n: 1,
+            kind: io::ErrorKind::StorageFull,
+        };
+        let mut ran = false;
+        write_atomic_alongside(&w, dir.path(), "a.age", b"new", || {
+            ran = true;
+            Ok(())
+        })
+        .expect_err("must fail");
+        assert!(ran);
+        assert_eq!(fs::read(dir.path().join("a.age")).expect("read"), b"old");
+        assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 1);
+        write_atomic_alongside(&PlainWriter, dir.path(), "a.age", b"new", || Ok(()))
+            .expect("write");
+        assert_eq!(fs::read(dir.path().join("a.age")).expect("read"), b"new");
     }
 }

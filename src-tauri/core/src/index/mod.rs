@@ -6,9 +6,10 @@
 
 mod destroy;
 mod events;
+mod integrity;
 mod maps;
-mod seen;
 mod pending;
+mod seen;
 mod state;
 
 #[allow(unused_imports)] // for writers that log an event with their own change
@@ -82,7 +83,7 @@ impl DestroyReason {
         }
     }
 
-    fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         [
             DestroyReason::RetentionExpired,
             DestroyReason::ConsentWithdrawn,

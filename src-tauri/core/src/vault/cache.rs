@@ -111,6 +111,7 @@ mod tests {
     use time::{Duration, OffsetDateTime};
 
     use super::super::maps::{FILE_SWAPPED, MAP_DAMAGED};
+    use super::super::seal::FILE_OLDER;
     use super::super::{map_file_name, Vault, KEY_DAMAGED, MAPS_DIR};
     use crate::document::Token;
     use crate::document::TokenKind;
@@ -151,7 +152,7 @@ mod tests {
     }
 
     #[test]
-    fn a_file_rolled_back_after_a_save_reopens_as_the_older_file() {
+    fn a_file_rolled_back_after_a_save_is_refused_from_memory_and_in_full() {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut v = vault(dir.path());
         let mut doc = v
@@ -162,7 +163,10 @@ mod tests {
         v.save_map(&doc, NOW).expect("save");
         assert_eq!(v.open_map(doc.id).expect("open").label, "Second");
         std::fs::write(map_file(&v, doc.id), &older).expect("roll back");
-        assert_eq!(v.open_map(doc.id).expect("open").label, "First");
+        // An older copy of the file is not the one last saved (see `seal`).
+        assert_eq!(corrupt_message(v.open_map(doc.id)), FILE_OLDER);
+        v.docs.clear();
+        assert_eq!(corrupt_message(v.open_map(doc.id)), FILE_OLDER);
     }
 
     #[test]

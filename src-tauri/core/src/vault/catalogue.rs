@@ -24,6 +24,20 @@ pub(super) struct Meta {
     #[ts(type = "string")]
     pub(super) last_session_at: OffsetDateTime,
     pub(super) is_draft: bool,
+    /// The retention date, sealed: the clear `maps.retain_until` can be edited by anyone who
+    /// can write the file, this copy cannot (see `integrity.rs`). `None` in metas and
+    /// catalogues written before it was kept.
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[ts(type = "string | null")]
+    pub(super) retain_until: Option<OffsetDateTime>,
+    /// Whether the map's `meta` carries its file's SHA-256 (see `seal.rs`): once it does, a
+    /// `meta` that cannot be read means the map file cannot be checked, and it is not opened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) file_sealed: bool,
 }
 
 impl Drop for Meta {
@@ -39,17 +53,66 @@ impl Meta {
             created_at: doc.created_at,
             last_session_at: doc.latest().session_at,
             is_draft: doc.is_draft(),
+            retain_until: Some(doc.retention.until),
+            file_sealed: true,
         }
     }
 
+    /// A `meta` without a seal (rows with no map file: benchmark seeding).
+    #[cfg(any(test, feature = "test-hooks"))]
     pub(super) fn encrypt(&self, to: &Recipient) -> Result<Vec<u8>> {
         crypto::encrypt_to(to, &json_zeroizing(self)?)
     }
 
-    pub(super) fn decrypt(master: &Identity, blob: &[u8]) -> Option<Meta> {
-        let plain = crypto::try_decrypt(master, blob)?;
-        serde_json::from_slice(&plain).ok()
+    /// The `meta` blob: these list fields and the map file's seal.
+    pub(super) fn encrypt_sealed(&self, seal: &Seal, to: &Recipient) -> Result<Vec<u8>> {
+        let blob = MetaBlobOut { meta: self, seal };
+        crypto::encrypt_to(to, &json_zeroizing(&blob)?)
     }
+
+    pub(super) fn decrypt(master: &Identity, blob: &[u8]) -> Option<Meta> {
+        Meta::decrypt_sealed(master, blob).map(|(meta, _)| meta)
+    }
+
+    /// The list fields and the seal (`None` in a `meta` written before seals).
+    pub(super) fn decrypt_sealed(master: &Identity, blob: &[u8]) -> Option<(Meta, Option<Seal>)> {
+        let plain = crypto::try_decrypt(master, blob)?;
+        let read: MetaBlobIn = serde_json::from_slice(&plain).ok()?;
+        Some((read.meta, read.seal))
+    }
+}
+
+/// What `meta` holds besides the list fields: which map file is the one this vault last
+/// saved. No secret in it (hashes of ciphertext), but it is encrypted with the list fields so
+/// that nobody without the passphrase can change it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub(super) struct Seal {
+    /// The map this seal is for: a `meta` copied onto another row does not vouch for its file.
+    pub(super) id: Uuid,
+    /// How many times the map file was saved (counted from the first save with a seal).
+    #[ts(type = "number")]
+    pub(super) generation: u64,
+    /// SHA-256 (hex) of the map file's bytes as last saved: the file must have these bytes.
+    pub(super) file_sha256: String,
+    /// SHA-256 of a save in progress, written before its file is renamed into place: a file
+    /// with these bytes is the interrupted save's, not an older copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) pending_sha256: Option<String>,
+}
+
+#[derive(Serialize, ts_rs::TS)]
+struct MetaBlobOut<'a> {
+    #[serde(flatten)]
+    meta: &'a Meta,
+    seal: &'a Seal,
+}
+
+#[derive(Deserialize, ts_rs::TS)]
+struct MetaBlobIn {
+    #[serde(flatten)]
+    meta: Meta,
+    #[serde(default)]
+    seal: Option<Seal>,
 }
 
 /// Every map's list fields, decrypted, while the vault is unlocked.
@@ -70,6 +133,14 @@ struct CatalogueEntryOut<'a> {
     #[ts(type = "string")]
     last_session_at: OffsetDateTime,
     is_draft: bool,
+    #[serde(
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[ts(type = "string | null")]
+    retain_until: Option<OffsetDateTime>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    file_sealed: bool,
 }
 
 /// One catalogue entry as read; its label moves into a [`Meta`].
@@ -84,6 +155,12 @@ struct CatalogueEntryIn {
     #[ts(type = "string")]
     last_session_at: OffsetDateTime,
     is_draft: bool,
+    /// Absent in catalogues written before it was kept.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
+    retain_until: Option<OffsetDateTime>,
+    #[serde(default)]
+    file_sealed: bool,
 }
 
 #[derive(Serialize, ts_rs::TS)]
@@ -123,6 +200,8 @@ impl Catalogue {
                     created_at: meta.created_at,
                     last_session_at: meta.last_session_at,
                     is_draft: meta.is_draft,
+                    retain_until: meta.retain_until,
+                    file_sealed: meta.file_sealed,
                 })
                 .collect(),
         };
@@ -146,6 +225,8 @@ impl Catalogue {
                         created_at: e.created_at,
                         last_session_at: e.last_session_at,
                         is_draft: e.is_draft,
+                        retain_until: e.retain_until,
+                        file_sealed: e.file_sealed,
                     };
                     (e.id, meta)
                 })

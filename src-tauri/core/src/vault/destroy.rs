@@ -35,6 +35,14 @@ pub struct ReconcileReport {
     pub unknown_files: usize,
     /// Whether the encrypted list catalogue had to be rebuilt.
     pub catalogue_rebuilt: bool,
+    /// Maps whose clear retention date had been pushed later than their sealed date; the
+    /// sealed date was put back, and those it made due were destroyed (unlock only).
+    pub retention_restored: usize,
+    /// Maps the destruction ledger says were destroyed, found in the index again (a backup
+    /// of the data folder restored) and destroyed again (unlock only).
+    pub destroyed_again: usize,
+    /// Destruction ledger lines that could not be authenticated: ignored (unlock only).
+    pub ledger_entries_ignored: usize,
 }
 
 /// What [`destroy_expired`] did.
@@ -71,8 +79,8 @@ impl Vault {
             return Err(Error::NotFound);
         }
         self.catalogue = catalogue;
-        self.recipients.remove(&id);
-        self.docs.forget(id);
+        self.forget_maps(&[id]);
+        self.record_destroyed(&[id], reason, now);
         self.note_seen_locally(now);
         remove_if_present(&self.map_path(id))?;
         atomic::sync_dir(&self.dir.join(MAPS_DIR))
@@ -89,6 +97,8 @@ impl Vault {
         // The later of the clear latest seen instant and its sealed copy (vault/clock.rs).
         self.guard_latest_seen(now);
         let (at, clock_suspect) = destruction_instant(now, self.latest_seen);
+        // A clear date pushed later than the sealed one counts for nothing (`integrity`).
+        self.restore_sealed_retention(at)?;
         let mut report = SweepReport {
             clock_suspect,
             ..SweepReport::default()
@@ -118,10 +128,8 @@ impl Vault {
                 Some(&body),
             )?;
             self.catalogue = catalogue;
-            for id in &expired {
-                self.recipients.remove(id);
-                self.docs.forget(*id);
-            }
+            self.forget_maps(&expired);
+            self.record_destroyed(&expired, DestroyReason::RetentionExpired, now);
         }
         self.note_seen_locally(now);
         report.leftover_files_removed =
@@ -141,6 +149,8 @@ impl Vault {
         self.catalogue = Catalogue::default();
         self.recipients.clear();
         self.docs.clear();
+        self.seals.clear();
+        self.record_destroyed(&ids, reason, now);
         self.note_seen_locally(now);
         finish_unlinks(&self.index, &self.dir.join(MAPS_DIR), &ids)?;
         Ok(destroyed)
@@ -238,7 +248,9 @@ impl Vault {
         }
         let doc = self.open_map(row.id).ok()?;
         let meta = Meta::of(&doc);
-        let encrypted = meta.encrypt(&self.master_recipient).ok()?;
+        // The file was just opened and checked as far as it can be: it is the one to seal.
+        let seal = self.seal_of_current_file(row)?;
+        let encrypted = meta.encrypt_sealed(&seal, &self.master_recipient).ok()?;
         self.index
             .update_map(
                 row.id,

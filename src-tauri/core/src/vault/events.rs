@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
+use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use super::Vault;
@@ -22,7 +23,8 @@ pub struct VaultEvent {
     pub what: VaultEventKind,
 }
 
-/// What happened. New kinds are added at the end; an entry of a kind this version does not
+/// What happened. New kinds are added at the end, before [`VaultEventKind::Other`] (which
+/// serde needs last); an entry of a kind this version does not
 /// know (written by a newer one) reads as [`VaultEventKind::Other`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(
@@ -68,6 +70,38 @@ pub enum VaultEventKind {
         #[serde(with = "time::serde::rfc3339")]
         #[ts(type = "string")]
         sealed: OffsetDateTime,
+    },
+    /// A map's clear retention date in the index was later than the date sealed in its
+    /// encrypted entry (changed behind Peer Map's back); the sealed date was put back.
+    RetentionRestored {
+        /// The map.
+        map_id: Uuid,
+        /// What the clear column said.
+        #[serde(with = "time::serde::rfc3339")]
+        #[ts(type = "string")]
+        index_said: OffsetDateTime,
+        /// The sealed date, now in force.
+        #[serde(with = "time::serde::rfc3339")]
+        #[ts(type = "string")]
+        sealed: OffsetDateTime,
+    },
+    /// A map file that is not the one Peer Map last saved (an older copy put back) was
+    /// refused; nothing was changed.
+    MapFileRefused {
+        /// The map.
+        map_id: Uuid,
+    },
+    /// Maps the destruction ledger says were destroyed were in the index again (a backup of
+    /// the data folder restored) and were destroyed again, for the same reasons.
+    DestroyedAgain {
+        /// How many.
+        count: usize,
+    },
+    /// Entries of the destruction ledger that could not be authenticated (edited, damaged or
+    /// another vault's) were ignored: never acted on.
+    LedgerEntriesIgnored {
+        /// How many.
+        count: usize,
     },
     /// A kind written by a newer version of Peer Map.
     #[serde(other)]

@@ -51,6 +51,8 @@ impl Vault {
                 created_at: now,
                 last_session_at: now,
                 is_draft: i % 2 == 0,
+                retain_until: Some(retain_until),
+                file_sealed: false,
             };
             rows.push(MapRow {
                 id,

@@ -9,8 +9,9 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use super::catalogue::Meta;
+use super::catalogue::{Meta, Seal};
 use super::files::map_file_name;
+use super::seal::sha256_hex;
 use super::{identity_file_text, KnownKey, Vault, MAPS_DIR, SEEN_RESOLUTION};
 use crate::atomic;
 use crate::crypto::{self, Recipient};
@@ -120,11 +121,17 @@ impl Vault {
         let written = self.write_map_file(&key.to_public(), &doc)?;
 
         let meta = Meta::of(&doc);
+        let seal = Seal {
+            id,
+            generation: 1,
+            file_sha256: sha256_hex(&written.encrypted),
+            pending_sha256: None,
+        };
         let row = MapRow {
             id,
             wrapped_key,
             retain_until: doc.retention.until,
-            meta: meta.encrypt(&self.master_recipient)?,
+            meta: meta.encrypt_sealed(&seal, &self.master_recipient)?,
         };
         let catalogue = self.catalogue.with(id, meta);
         let body = catalogue.encrypt(&self.master_recipient)?;
@@ -137,6 +144,7 @@ impl Vault {
             return Err(err);
         }
         self.catalogue = catalogue;
+        self.seals.keep(id, row.meta.clone(), seal);
         self.docs
             .keep(id, &row.wrapped_key, &written.encrypted, written.json);
         self.recipients.insert(
@@ -186,6 +194,8 @@ impl Vault {
         if doc.id != id {
             return Err(Error::Corrupt(FILE_SWAPPED.into()));
         }
+        // A genuine file of this map, but is it the one last saved? (see `seal`)
+        self.check_file(&row, &bytes)?;
         // Bytes that needed a migration are not what the document reads as: not remembered.
         if !migrated {
             self.docs.keep(id, &row.wrapped_key, &bytes, plain);
@@ -236,8 +246,22 @@ impl Vault {
         // too, but the vault does not rely on it). Nothing is read back or decrypted to verify:
         // write_atomic fsyncs the file and the folder, and age's authentication would catch
         // any later damage on the next full open.
-        let written = match self.write_map_file(&recipient, doc) {
-            Ok(written) => written,
+        let written = encode(&recipient, doc)?;
+        // The pending seal is committed while the file is flushed; the rename waits for both
+        // (see `seal`).
+        let mut seal = None;
+        let wrote = atomic::write_atomic_alongside(
+            self.writer.as_ref(),
+            &self.dir.join(MAPS_DIR),
+            &map_file_name(doc.id),
+            &written.encrypted,
+            || {
+                seal = Some(self.seal_before_write(&row, doc, &sha256_hex(&written.encrypted))?);
+                Ok(())
+            },
+        );
+        match wrote {
+            Ok(()) => {}
             Err(err) => {
                 // The file is as it was. If this fails too, the next unlock finds the mark
                 // and reads the (unchanged) file.
@@ -246,11 +270,13 @@ impl Vault {
                 }
                 return Err(err);
             }
-        };
+        }
+        let seal = seal.ok_or(Error::Internal("seal"))?;
         if same_key {
             self.docs
                 .keep(doc.id, &row.wrapped_key, &written.encrypted, written.json);
         }
+        let sealed_meta = meta.encrypt_sealed(&seal, &self.master_recipient)?;
 
         if index_changed {
             let catalogue = self.catalogue.with(doc.id, meta.clone());
@@ -258,15 +284,21 @@ impl Vault {
             self.index.update_map(
                 doc.id,
                 doc.retention.until,
-                &meta.encrypt(&self.master_recipient)?,
+                &sealed_meta,
                 &notify,
                 Some(&body),
                 Some(now),
             )?;
             self.catalogue = catalogue;
-        } else if self
-            .latest_seen
-            .is_none_or(|seen| now - seen >= SEEN_RESOLUTION)
+        } else {
+            // Not flushed on its own: see `seal` (step 4).
+            self.index.set_meta(doc.id, &sealed_meta, false)?;
+        }
+        self.seals.keep(doc.id, sealed_meta, seal);
+        if !index_changed
+            && self
+                .latest_seen
+                .is_none_or(|seen| now - seen >= SEEN_RESOLUTION)
         {
             self.index.note_seen(now)?;
         }
@@ -276,16 +308,27 @@ impl Vault {
 
     /// Validate, serialise, encrypt and write atomically; returns what was written.
     fn write_map_file(&self, recipient: &Recipient, doc: &MapDocument) -> Result<Written> {
-        let json = doc.to_json()?;
-        let encrypted = crypto::encrypt_to(recipient, &json)?;
+        let written = encode(recipient, doc)?;
+        self.write_encoded(doc.id, &written)?;
+        Ok(written)
+    }
+
+    /// Write an encoded map file atomically.
+    fn write_encoded(&self, id: Uuid, written: &Written) -> Result<()> {
         atomic::write_atomic_with(
             self.writer.as_ref(),
             &self.dir.join(MAPS_DIR),
-            &map_file_name(doc.id),
-            &encrypted,
-        )?;
-        Ok(Written { json, encrypted })
+            &map_file_name(id),
+            &written.encrypted,
+        )
     }
+}
+
+/// Validate, serialise and encrypt a map file in memory.
+fn encode(recipient: &Recipient, doc: &MapDocument) -> Result<Written> {
+    let json = doc.to_json()?;
+    let encrypted = crypto::encrypt_to(recipient, &json)?;
+    Ok(Written { json, encrypted })
 }
 
 /// A map file just written: the plaintext (zeroized on drop) and the bytes on disk.

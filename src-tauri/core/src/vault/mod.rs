@@ -7,6 +7,7 @@
 //! index.sqlite3       maps(id, wrapped_key, retain_until, meta, notify), tombstones,
 //!                     vault_state, catalogue
 //! maps/<id>.age       one map document, encrypted to that map's own X25519 recipient
+//! ../<dir>.ledger     beside the data folder: the destruction ledger (`ledger.rs`)
 //! ```
 //!
 //! The master identity only ever decrypts small things: each map's key line (`wrapped_key`),
@@ -27,8 +28,11 @@ mod files;
 mod headless;
 #[cfg(any(test, feature = "test-hooks"))]
 mod hooks;
+mod integrity;
+mod ledger;
 mod maps;
 mod pending;
+mod seal;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -56,6 +60,7 @@ pub use events::{VaultEvent, VaultEventKind};
 pub use headless::{
     destroy_expired, vault_counts, vault_status, VaultCounts, VaultStatus, DESTROY_REASONS,
 };
+pub use ledger::ledger_path;
 pub use maps::MapSummary;
 
 /// The passphrase-encrypted master identity.
@@ -94,6 +99,8 @@ pub struct Vault {
     recipients: std::collections::HashMap<Uuid, KnownKey>,
     /// The last document saved or opened for each map (see [`cache`]); zeroized on drop.
     docs: DocCache,
+    /// The seal each map's `meta` holds, once read or written (see [`seal`]).
+    seals: seal::SealCache,
     last_reconcile: Option<ReconcileReport>,
 }
 
@@ -148,7 +155,8 @@ impl Vault {
         Ok(vault)
     }
 
-    /// Unlock the vault in `dir`. Runs [`Vault::reconcile`] before returning.
+    /// Unlock the vault in `dir`. Runs [`Vault::reconcile`] before returning, then the
+    /// integrity checks (sealed retention dates, the destruction ledger; `integrity.rs`).
     ///
     /// A wrong passphrase is [`Error::WrongPassphrase`]; nothing is ever deleted because of it.
     ///
@@ -171,6 +179,14 @@ impl Vault {
         // Best effort, like reconciliation: a save a crash interrupted is finished first.
         let _ = vault.finish_interrupted_saves();
         vault.last_reconcile = vault.reconcile().ok();
+        // Like reconciliation, best effort: what it cannot finish now, the next unlock redoes.
+        let mut integrity = ReconcileReport::default();
+        let checked = vault.check_integrity(now, &mut integrity);
+        if let (Ok(()), Some(report)) = (checked, vault.last_reconcile.as_mut()) {
+            report.retention_restored = integrity.retention_restored;
+            report.destroyed_again = integrity.destroyed_again;
+            report.ledger_entries_ignored = integrity.ledger_entries_ignored;
+        }
         Ok(vault)
     }
 
@@ -198,6 +214,7 @@ impl Vault {
             writer: Box::new(PlainWriter),
             recipients: std::collections::HashMap::new(),
             docs: DocCache::default(),
+            seals: seal::SealCache::default(),
             last_reconcile: None,
         })
     }

@@ -21,13 +21,21 @@ impl Vault {
             let Ok(doc) = self.open_map(id) else {
                 continue;
             };
+            // The file just passed the seal check (`seal`): it is the one to seal.
+            let Some(seal) = self
+                .index
+                .map_row(id)?
+                .and_then(|row| self.seal_of_current_file(&row))
+            else {
+                continue;
+            };
             let meta = Meta::of(&doc);
             let catalogue = self.catalogue.with(id, meta.clone());
             let body = catalogue.encrypt(&self.master_recipient)?;
             self.index.update_map(
                 id,
                 doc.retention.until,
-                &meta.encrypt(&self.master_recipient)?,
+                &meta.encrypt_sealed(&seal, &self.master_recipient)?,
                 &notify_json(&doc),
                 Some(&body),
                 // The instant the interrupted save recorded in the file, as it would have
