@@ -219,7 +219,8 @@ fn a_suspect_clock_is_asked_about_through_the_app_and_no_locks_without_recording
     let (dir, vault, ids) = three_maps();
     vault.lock();
     let clock = Arc::new(SetClock(Mutex::new(JUMPED)));
-    let app = peermap_core::app::App::with_clock(dir.path().to_path_buf(), clock.clone());
+    let app = peermap_core::app::App::with_clock(dir.path().to_path_buf(), clock.clone())
+        .expect("the data folder's lock");
     let run = |name: &str, input: serde_json::Value| dispatch(&app, &NoShell, name, input);
 
     // Locked: the unlock screen can already say the clock is in doubt.

@@ -356,7 +356,7 @@ pub fn run(dir: &Path, key_line: &str, focus: Focus, export_dir: &Path, recipien
     let vault = Vault::unlock_with_identity(dir, key, BASE).unwrap();
     let start = vault.effective_now(BASE);
     let clock = Arc::new(StepClock(Mutex::new(start)));
-    let app = App::with_clock(dir.to_path_buf(), clock.clone());
+    let app = App::with_clock(dir.to_path_buf(), clock.clone()).unwrap();
     app.adopt_unlocked_vault(vault).unwrap();
     let mut child = Child {
         dir: dir.to_path_buf(),
