@@ -15,15 +15,16 @@ use peermap_core::settings::Settings;
 use peermap_core::vault::{destroy_expired, Vault, QUARANTINE_DIR};
 use std::path::Path;
 
-/// Until dropped, every update of a map's row that writes its list fields fails: the state a
-/// crash leaves just after a save wrote the map's file and before it wrote the row.
+/// Until dropped, the update that completes a map's row after its file is written fails (it
+/// is the only one that writes `notify`; the hold and the seal before the file write touch
+/// other columns): the state a crash leaves between a save's file and its row.
 struct StopBeforeTheRow(rusqlite::Connection);
 
 impl StopBeforeTheRow {
     fn new(dir: &Path) -> StopBeforeTheRow {
         let conn = rusqlite::Connection::open(dir.join("index.sqlite3")).unwrap();
         conn.execute_batch(
-            "CREATE TRIGGER stop_here BEFORE UPDATE OF meta ON maps
+            "CREATE TRIGGER stop_here BEFORE UPDATE OF notify ON maps
              BEGIN SELECT RAISE(ABORT, 'stopped'); END;",
         )
         .unwrap();
