@@ -3,7 +3,7 @@
 
 use secrecy::SecretString;
 
-use super::vault_cmds::{unlock_delay, PassphraseInput};
+use super::vault_cmds::{counting_misses, PassphraseInput};
 use super::{App, NoInput, Shell};
 use crate::index::{self, Index};
 use crate::vault::{self, ClockCheck, ClockCorrected, SweepReport, VaultStatus};
@@ -30,24 +30,11 @@ pub fn confirm_clock(app: &App, _: &dyn Shell, _: NoInput) -> Result<SweepReport
 }
 
 /// "The clock was wrong": lower the latest seen instant to the clock, with the passphrase.
-/// A wrong passphrase waits like a failed unlock, on the same count (see [`unlock_delay`]).
+/// A wrong passphrase waits like a failed unlock, on the same count (see [`counting_misses`]).
 pub fn correct_clock(app: &App, _: &dyn Shell, input: PassphraseInput) -> Result<ClockCorrected> {
     let passphrase = SecretString::from(input.passphrase);
-    let mut failures = app
-        .failures
-        .lock()
-        .map_err(|_| Error::Internal("state_poisoned"))?;
-    let now = app.now();
-    match app.with_vault(|v| v.correct_clock(&passphrase, now)) {
-        Err(Error::WrongPassphrase) => {
-            *failures = failures.saturating_add(1);
-            std::thread::sleep(unlock_delay(*failures));
-            Err(Error::WrongPassphrase)
-        }
-        Ok(done) => {
-            *failures = 0;
-            Ok(done)
-        }
-        other => other,
-    }
+    counting_misses(app, || {
+        let now = app.now();
+        app.with_vault(|v| v.correct_clock(&passphrase, now))
+    })
 }

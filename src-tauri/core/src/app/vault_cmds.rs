@@ -100,24 +100,32 @@ pub fn create_vault(app: &App, _: &dyn Shell, input: PassphraseInput) -> Result<
 /// A wrong passphrase waits longer each time in a row (see [`unlock_delay`]).
 pub fn unlock(app: &App, _: &dyn Shell, input: PassphraseInput) -> Result<ReconcileReport> {
     let passphrase = SecretString::from(input.passphrase);
+    counting_misses(app, || {
+        let v = Vault::unlock(app.data_dir(), &passphrase, app.now())?;
+        let report = v.last_reconcile().unwrap_or_default();
+        app.set_vault(Some(v))?;
+        Ok(report)
+    })
+}
+
+/// Run a passphrase check on the app's one count of wrong passphrases in a row: a miss waits
+/// longer each time (see [`unlock_delay`]), a success starts the count again. Attempts are
+/// serialised by the count's lock.
+pub(super) fn counting_misses<T>(app: &App, attempt: impl FnOnce() -> Result<T>) -> Result<T> {
     let mut failures = app
         .failures
         .lock()
         .map_err(|_| Error::Internal("state_poisoned"))?;
-    match Vault::unlock(app.data_dir(), &passphrase, app.now()) {
-        Ok(v) => {
-            *failures = 0;
-            let report = v.last_reconcile().unwrap_or_default();
-            app.set_vault(Some(v))?;
-            Ok(report)
-        }
+    let result = attempt();
+    match &result {
+        Ok(_) => *failures = 0,
         Err(Error::WrongPassphrase) => {
             *failures = failures.saturating_add(1);
             std::thread::sleep(unlock_delay(*failures));
-            Err(Error::WrongPassphrase)
         }
-        Err(other) => Err(other),
+        Err(_) => {}
     }
+    result
 }
 
 /// Drop every key and decrypted byte, then reload the page so the WebView keeps nothing either.
