@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod atomic;
+pub mod cli_args;
 pub mod clock;
 pub mod consent;
 pub mod crypto;
