@@ -12,6 +12,9 @@ pub mod document;
 mod error;
 pub mod events;
 pub mod export;
+#[cfg(feature = "test-hooks")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod index;
 pub mod lifecycle;
 pub mod paths;
