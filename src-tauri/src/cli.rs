@@ -8,66 +8,7 @@ use peermap_core::vault::{self, VaultCounts, VaultStatus, DESTROY_REASONS};
 use peermap_core::Error;
 use time::OffsetDateTime;
 
-/// What the command line asked for.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Invocation {
-    /// No arguments: open the window.
-    Window,
-    /// `--version` / `-V`.
-    Version,
-    /// `--help` / `-h`.
-    Help,
-    /// `sweep [--data-dir DIR]`: destroy every map whose retention date has passed.
-    Sweep(Option<PathBuf>),
-    /// `status [--data-dir DIR]`: counts only.
-    Status(Option<PathBuf>),
-    /// A command with a bad option; carries a plain message.
-    BadOption(String),
-    /// Anything we do not understand; carries the first unknown word.
-    Unknown(String),
-}
-
-pub fn parse(args: &[String]) -> Invocation {
-    match args.first().map(String::as_str) {
-        None => Invocation::Window,
-        Some("--version" | "-V") => Invocation::Version,
-        Some("--help" | "-h" | "help") => Invocation::Help,
-        Some("sweep") => match data_dir_option(&args[1..]) {
-            Ok(dir) => Invocation::Sweep(dir),
-            Err(msg) => Invocation::BadOption(msg),
-        },
-        Some("status") => match data_dir_option(&args[1..]) {
-            Ok(dir) => Invocation::Status(dir),
-            Err(msg) => Invocation::BadOption(msg),
-        },
-        Some(other) => Invocation::Unknown(other.to_owned()),
-    }
-}
-
-/// `--data-dir DIR` or `--data-dir=DIR`, at most once, and nothing else.
-fn data_dir_option(rest: &[String]) -> Result<Option<PathBuf>, String> {
-    let mut dir = None;
-    let mut words = rest.iter();
-    while let Some(word) = words.next() {
-        let value = if word == "--data-dir" {
-            words
-                .next()
-                .cloned()
-                .ok_or_else(|| "--data-dir needs a folder after it".to_owned())?
-        } else if let Some(v) = word.strip_prefix("--data-dir=") {
-            v.to_owned()
-        } else {
-            return Err(format!("unknown option '{word}'"));
-        };
-        if value.is_empty() {
-            return Err("--data-dir needs a folder after it".to_owned());
-        }
-        if dir.replace(PathBuf::from(value)).is_some() {
-            return Err("--data-dir was given twice".to_owned());
-        }
-    }
-    Ok(dir)
-}
+pub use peermap_core::cli_args::{parse, Invocation};
 
 const USAGE: &str = "\
 Usage: peermap [COMMAND]
@@ -309,54 +250,18 @@ fn status_lines(c: &VaultCounts) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn args(a: &[&str]) -> Vec<String> {
-        a.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn no_arguments_opens_the_window() {
-        assert_eq!(parse(&[]), Invocation::Window);
-    }
-
     #[test]
     fn version_and_help_are_headless() {
-        assert_eq!(parse(&args(&["--version"])), Invocation::Version);
-        assert_eq!(parse(&args(&["-V"])), Invocation::Version);
-        assert_eq!(parse(&args(&["--help"])), Invocation::Help);
         assert_eq!(run_headless(Invocation::Version), 0);
     }
 
     #[test]
     fn unknown_words_fail_with_usage() {
-        assert_eq!(
-            parse(&args(&["frobnicate"])),
-            Invocation::Unknown("frobnicate".into())
-        );
         assert_eq!(run_headless(Invocation::Unknown("x".into())), 2);
     }
 
     #[test]
-    fn sweep_and_status_take_an_optional_data_dir() {
-        assert_eq!(parse(&args(&["sweep"])), Invocation::Sweep(None));
-        assert_eq!(
-            parse(&args(&["sweep", "--data-dir", "/tmp/x"])),
-            Invocation::Sweep(Some("/tmp/x".into()))
-        );
-        assert_eq!(
-            parse(&args(&["status", "--data-dir=/tmp/y"])),
-            Invocation::Status(Some("/tmp/y".into()))
-        );
-        for bad in [
-            &["sweep", "--data-dir"][..],
-            &["sweep", "--data-dir", "a", "--data-dir", "b"],
-            &["status", "--force"],
-            &["sweep", "--data-dir="],
-        ] {
-            assert!(
-                matches!(parse(&args(bad)), Invocation::BadOption(_)),
-                "{bad:?}"
-            );
-        }
+    fn a_bad_option_fails_with_usage() {
         assert_eq!(run_headless(Invocation::BadOption("x".into())), EXIT_USAGE);
     }
 

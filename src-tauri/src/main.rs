@@ -12,7 +12,8 @@ mod sweep;
 mod window;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // As the system gives them: `std::env::args` panics on an argument that is not valid text.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     match cli::parse(&args) {
         cli::Invocation::Window => window::run(),
         headless => std::process::exit(cli::run_headless(headless)),

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod atomic;
+pub mod cli_args;
 pub mod clock;
 pub mod consent;
 pub mod crypto;
@@ -11,6 +12,9 @@ pub mod document;
 mod error;
 pub mod events;
 pub mod export;
+#[cfg(feature = "test-hooks")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod index;
 pub mod lifecycle;
 pub mod lock;

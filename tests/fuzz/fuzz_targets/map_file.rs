@@ -1,0 +1,4 @@
+//! See `peermap_core::fuzzing::check_map_file`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| peermap_core::fuzzing::check_map_file(data));

@@ -1,0 +1,4 @@
+//! See `peermap_core::fuzzing::check_restore`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| peermap_core::fuzzing::check_restore(data));
