@@ -443,13 +443,28 @@ tidy-temp-files =
     }
 tidy-orphans =
     { $count ->
-        [one] One map file no longer had a key, so it could never be opened again. It has been removed.
-       *[other] { $count } map files no longer had a key, so they could never be opened again. They have been removed.
+        [one] One map file is not in the list of maps, so it cannot be opened now. Peer Map moved it to the "quarantine" folder inside the data folder. Nothing was deleted.
+       *[other] { $count } map files are not in the list of maps, so they cannot be opened now. Peer Map moved them to the "quarantine" folder inside the data folder. Nothing was deleted.
     }
 tidy-missing =
     { $count ->
         [one] One map's file is missing from the data folder. If you have a backup of the folder, restore it.
        *[other] { $count } maps' files are missing from the data folder. If you have a backup of the folder, restore it.
+    }
+tidy-retention-restored =
+    { $count ->
+        [one] Someone changed one map's destroy date outside Peer Map. Peer Map put back the date that was agreed. If that date has passed, the map was destroyed.
+       *[other] Someone changed { $count } maps' destroy dates outside Peer Map. Peer Map put back the dates that were agreed. Any map whose date has passed was destroyed.
+    }
+tidy-destroyed-again =
+    { $count ->
+        [one] One map that had been destroyed came back, perhaps from a backup of the data folder. Peer Map destroyed it again.
+       *[other] { $count } maps that had been destroyed came back, perhaps from a backup of the data folder. Peer Map destroyed them again.
+    }
+tidy-ledger-ignored =
+    { $count ->
+        [one] One line in Peer Map's list of destroyed maps could not be checked, so it was ignored. No map was destroyed because of it.
+       *[other] { $count } lines in Peer Map's list of destroyed maps could not be checked, so they were ignored. No map was destroyed because of them.
     }
 tidy-dismiss = OK
 
