@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use common::*;
-use peermap_core::vault::{destroy_expired, Vault};
+use peermap_core::vault::{destroy_expired, vault_counts, Vault, PUBLIC_KEY_FILE};
 use peermap_core::Error;
 
 fn clear_index(dir: &Path) {
@@ -67,6 +67,107 @@ fn another_vaults_index_does_not_delete_every_map_at_unlock() {
 
     let err = Vault::unlock(dir.path(), &passphrase(), now()).unwrap_err();
     refused_and_kept(err, dir.path(), &[a]);
+}
+
+/// Everything in the data folder, for "nothing changed".
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<_> = walk(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(&p).unwrap();
+            (p.strip_prefix(dir).unwrap().display().to_string(), bytes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Another vault's catalogue, with a map due tomorrow, copied over this vault's.
+fn vault_with_a_foreign_index() -> (tempfile::TempDir, tempfile::TempDir, uuid::Uuid) {
+    let (dir, mut vault) = fresh_vault();
+    let mine = vault.create_map("Mine", "P", now(), later(100)).unwrap().id;
+    vault.lock();
+    let (other, mut other_vault) = fresh_vault();
+    other_vault.create_map("Due", "P", now(), later(1)).unwrap();
+    other_vault.lock();
+    clear_index(dir.path());
+    fs::copy(
+        other.path().join("index.sqlite3"),
+        dir.path().join("index.sqlite3"),
+    )
+    .unwrap();
+    (dir, other, mine)
+}
+
+#[test]
+fn another_vaults_index_is_refused_by_the_locked_sweep_and_status_and_nothing_changes() {
+    let (dir, _other, mine) = vault_with_a_foreign_index();
+    let before = snapshot(dir.path());
+
+    let err = destroy_expired(dir.path(), later(2)).unwrap_err();
+    refused_and_kept(err, dir.path(), &[mine]);
+    let err = vault_counts(dir.path(), later(2)).unwrap_err();
+    refused_and_kept(err, dir.path(), &[mine]);
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "a refused sweep changed the data folder"
+    );
+}
+
+#[test]
+fn a_damaged_public_key_file_makes_the_locked_sweep_keep_and_unlock_puts_it_right() {
+    let (dir, mut vault) = fresh_vault();
+    let due = vault.create_map("Due", "P", now(), later(1)).unwrap().id;
+    vault.lock();
+    let public = dir.path().join(PUBLIC_KEY_FILE);
+    let good = fs::read(&public).unwrap();
+    assert!(
+        good.starts_with(b"age1"),
+        "identity.pub holds the public key"
+    );
+
+    fs::write(&public, b"not a key\n").unwrap();
+    let err = destroy_expired(dir.path(), later(2)).unwrap_err();
+    refused_and_kept(err, dir.path(), &[due]);
+
+    let vault = Vault::unlock(dir.path(), &passphrase(), now()).unwrap();
+    assert_eq!(
+        fs::read(&public).unwrap(),
+        good,
+        "unlock writes the real key back"
+    );
+    vault.lock();
+    assert_eq!(destroy_expired(dir.path(), later(2)).unwrap().destroyed, 1);
+}
+
+#[test]
+fn a_vault_made_before_the_public_key_file_still_sweeps_and_gets_one_at_unlock() {
+    let (dir, mut vault) = fresh_vault();
+    vault.create_map("Due", "P", now(), later(1)).unwrap();
+    vault.lock();
+    let public = dir.path().join(PUBLIC_KEY_FILE);
+    fs::remove_file(&public).unwrap();
+    assert!(vault_counts(dir.path(), now()).is_ok());
+
+    Vault::unlock(dir.path(), &passphrase(), now())
+        .unwrap()
+        .lock();
+    assert!(public.is_file());
+    assert_eq!(destroy_expired(dir.path(), later(2)).unwrap().destroyed, 1);
 }
 
 #[test]

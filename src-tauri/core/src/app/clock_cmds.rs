@@ -5,7 +5,7 @@ use secrecy::SecretString;
 
 use super::vault_cmds::{counting_misses, PassphraseInput};
 use super::{App, NoInput, Shell};
-use crate::index::{self, Index};
+
 use crate::vault::{self, ClockCheck, ClockCorrected, SweepReport, VaultStatus};
 use crate::{Error, Result};
 
@@ -19,7 +19,7 @@ pub fn clock_check(app: &App, _: &dyn Shell, _: NoInput) -> Result<ClockCheck> {
     if vault::vault_status(app.data_dir())? == VaultStatus::Absent {
         return Err(Error::NoVault);
     }
-    let index = Index::open(&app.data_dir().join(index::FILE_NAME))?;
+    let index = vault::open_index_locked(app.data_dir())?;
     vault::clock_check_locked(&index, now)
 }
 

@@ -11,7 +11,7 @@ use super::destroy::{finish_unlinks, SweepReport};
 use super::files::has_map_files;
 use super::{IDENTITY_FILE, MAPS_DIR};
 use crate::clock::{clock_suspect, destruction_instant, effective_now};
-use crate::index::{self, DestroyReason, Index};
+use crate::index::DestroyReason;
 use crate::{Error, Result};
 
 const KEY_FILE_MISSING: &str = "The vault's key file is missing, so its maps cannot be opened. \
@@ -77,7 +77,7 @@ pub fn destroy_expired(dir: &Path, now: OffsetDateTime) -> Result<SweepReport> {
     if vault_status(dir)? == VaultStatus::Absent {
         return Ok(SweepReport::default());
     }
-    let mut index = Index::open(&dir.join(index::FILE_NAME))?;
+    let mut index = super::open_index_locked(dir)?;
     let (at, clock_suspect) = destruction_instant(now, index.latest_seen()?);
     index.note_seen(at)?;
     let expired = index.expired(at)?;
@@ -109,7 +109,7 @@ pub fn vault_counts(dir: &Path, now: OffsetDateTime) -> Result<VaultCounts> {
     if vault_status(dir)? == VaultStatus::Absent {
         return Err(Error::NoVault);
     }
-    let index = Index::open(&dir.join(index::FILE_NAME))?;
+    let index = super::open_index_locked(dir)?;
     let seen = index.latest_seen()?;
     let clock_suspect = clock_suspect(now, seen);
     let now = effective_now(now, seen);

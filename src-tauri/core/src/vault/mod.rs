@@ -32,6 +32,7 @@ mod integrity;
 mod ledger;
 mod maps;
 mod pending;
+mod public_key;
 mod seal;
 
 use std::io;
@@ -62,6 +63,7 @@ pub use headless::{
 };
 pub use ledger::ledger_path;
 pub use maps::MapSummary;
+pub use public_key::{open_index_locked, PUBLIC_KEY_FILE};
 
 /// The passphrase-encrypted master identity.
 pub const IDENTITY_FILE: &str = "identity.age";
@@ -147,6 +149,7 @@ impl Vault {
         let mut index = Index::create(&dir.join(index::FILE_NAME))?;
         index.set_vault_fingerprint(&fingerprint(&master.to_public()))?;
         index.note_seen(now)?;
+        public_key::write_public_key(dir, &master.to_public())?;
         // The key file is written last: until it exists the folder is not a vault.
         atomic::write_atomic(dir, IDENTITY_FILE, &encrypted)?;
         let mut vault = Vault::assemble(dir, master, index)?;
@@ -170,6 +173,7 @@ impl Vault {
     fn open_unlocked(dir: &Path, master: Identity, now: OffsetDateTime) -> Result<Vault> {
         let index = Index::open(&dir.join(index::FILE_NAME))?;
         check_binding(dir, &index, &master)?;
+        public_key::repair_public_key(dir, &master.to_public());
         let mut vault = Vault::assemble(dir, master, index)?;
         // The later of the clear and sealed latest seen instants, before `now` is judged by it.
         vault.guard_latest_seen(now);
