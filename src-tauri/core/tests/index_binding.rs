@@ -52,18 +52,7 @@ fn an_empty_index_does_not_delete_every_map_at_unlock() {
 
 #[test]
 fn another_vaults_index_does_not_delete_every_map_at_unlock() {
-    let (dir, mut vault) = fresh_vault();
-    let a = vault.create_map("A", "P", now(), later(100)).unwrap().id;
-    vault.lock();
-    let (other, mut other_vault) = fresh_vault();
-    other_vault.create_map("X", "P", now(), later(100)).unwrap();
-    other_vault.lock();
-    clear_index(dir.path());
-    fs::copy(
-        other.path().join("index.sqlite3"),
-        dir.path().join("index.sqlite3"),
-    )
-    .unwrap();
+    let (dir, _other, a) = vault_with_a_foreign_index();
 
     let err = Vault::unlock(dir.path(), &passphrase(), now()).unwrap_err();
     refused_and_kept(err, dir.path(), &[a]);

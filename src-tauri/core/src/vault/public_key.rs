@@ -28,6 +28,12 @@ pub const PUBLIC_KEY_FILE: &str = "identity.pub";
 /// The longest `identity.pub` read (an `age1…` line is 62 characters).
 const MAX_PUBLIC_KEY_BYTES: u64 = 256;
 
+/// Why a locked sweep or `status` stopped at a damaged `identity.pub`. Not the catalogue's
+/// fault, so the advice is to unlock (which writes the file again), not to restore a backup.
+const PUBLIC_KEY_DAMAGED: &str = "The vault's public key file (identity.pub) is damaged, so \
+     Peer Map could not check the catalogue while locked and did not use it. Nothing was \
+     deleted. Unlock Peer Map once to put the file right.";
+
 /// Write `identity.pub` for `recipient` (atomic, `0600`, like every file Peer Map writes).
 pub(super) fn write_public_key(dir: &Path, recipient: &Recipient) -> Result<()> {
     atomic::write_atomic(dir, PUBLIC_KEY_FILE, format!("{recipient}\n").as_bytes())
@@ -50,18 +56,18 @@ fn read_public_key(dir: &Path) -> Result<Option<Recipient>> {
     let bytes = match std::fs::metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::storage(&e)),
-        Ok(meta) if meta.len() > MAX_PUBLIC_KEY_BYTES => return Err(not_this_vault()),
+        Ok(meta) if meta.len() > MAX_PUBLIC_KEY_BYTES => return Err(damaged()),
         Ok(_) => std::fs::read(&path).map_err(|e| Error::storage(&e))?,
     };
-    let text = std::str::from_utf8(&bytes).map_err(|_| not_this_vault())?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| damaged())?;
     text.trim()
         .parse::<Recipient>()
         .map(Some)
-        .map_err(|_| not_this_vault())
+        .map_err(|_| damaged())
 }
 
-fn not_this_vault() -> Error {
-    Error::Corrupt(index::NOT_THIS_VAULT.into())
+fn damaged() -> Error {
+    Error::Corrupt(PUBLIC_KEY_DAMAGED.into())
 }
 
 /// Open the catalogue of the vault in `dir` without the passphrase (the locked sweep, `status`,
@@ -73,7 +79,9 @@ pub fn open_index_locked(dir: &Path) -> Result<Index> {
         return Ok(index);
     };
     match index.vault_fingerprint()? {
-        Some(found) if found != fingerprint(&recipient) => Err(not_this_vault()),
+        Some(found) if found != fingerprint(&recipient) => {
+            Err(Error::Corrupt(index::NOT_THIS_VAULT.into()))
+        }
         // Not bound yet (format v1 before its first unlock): unlock proves and binds it.
         _ => Ok(index),
     }
